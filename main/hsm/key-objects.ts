@@ -1,0 +1,77 @@
+import * as graphene from 'graphene-pk11';
+import { HsmError } from './hsm-error.js';
+import type { KeyPairInfo, KeyPairType, SecretKeyInfo } from './key-spec.js';
+import { curveOfParams, ecSpki, rsaSpki, sha256Hex } from './public-key.js';
+
+/** Reads the public facts of a key pair from its public key object on the token. */
+export function keyPairInfoOf(publicKey: graphene.PublicKey, privateKey: graphene.PrivateKey | undefined): KeyPairInfo {
+  const attrs = publicKey.getAttribute({ label: null, id: null, keyType: null });
+  const label = String(attrs.label);
+  const { type, spki } = publicKeyOf(publicKey, label);
+  const extractable = privateKey ? Boolean(privateKey.getAttribute({ extractable: null }).extractable) : false;
+  return { label, id: (attrs.id as Buffer).toString('hex'), type, spki, spkiSha256: sha256Hex(spki), extractable };
+}
+
+/** The type and SPKI of a public key object. */
+export function publicKeyOf(publicKey: graphene.PublicKey, label: string): { type: KeyPairType; spki: Uint8Array } {
+  const keyType = publicKey.getAttribute({ keyType: null }).keyType as number;
+  if (keyType === graphene.KeyType.EC) {
+    const a = publicKey.getAttribute({ paramsECDSA: null, pointEC: null });
+    const curve = curveOfParams(a.paramsECDSA as Buffer);
+    if (!curve) throw new HsmError('KEY_INVALID', `Key "${label}" is on a curve Conclave does not use (only P-256, P-384, P-521).`);
+    return { type: { kind: 'ec', curve }, spki: ecSpki(curve, a.pointEC as Buffer) };
+  }
+  if (keyType === graphene.KeyType.RSA) {
+    const a = publicKey.getAttribute({ modulus: null, publicExponent: null });
+    const modulus = a.modulus as Buffer;
+    const bits = modulusBits(modulus);
+    if (bits !== 2048 && bits !== 3072 && bits !== 4096) throw new HsmError('KEY_INVALID', `Key "${label}" is RSA-${bits}, a size Conclave does not use.`);
+    return { type: { kind: 'rsa', bits }, spki: rsaSpki(modulus, a.publicExponent as Buffer) };
+  }
+  throw new HsmError('KEY_INVALID', `Key "${label}" is of a type Conclave does not use (CKK 0x${keyType.toString(16)}).`);
+}
+
+/**
+ * Reads the public facts of an AES secret key. The KCV comes from CKA_CHECK_VALUE.
+ * SoftHSM leaves CKA_VALUE_LEN at 0 on a key made by C_UnwrapKey; the caller
+ * that unwrapped it knows the length from the RFC 5649 blob and passes it.
+ */
+export function secretKeyInfoOf(key: graphene.SecretKey, knownLength?: number): SecretKeyInfo {
+  const a = key.getAttribute({ label: null, id: null, valueLen: null, extractable: null, keyType: null });
+  const label = String(a.label);
+  const length = a.valueLen === 0 && knownLength !== undefined ? knownLength : a.valueLen;
+  if (a.keyType !== graphene.KeyType.AES || length !== 32) {
+    throw new HsmError('KEY_INVALID', `Key "${label}" is not an AES-256 key.`);
+  }
+  return { label, id: (a.id as Buffer).toString('hex'), type: { kind: 'aes', bits: 256 }, kcv: keyCheckValue(key, label), extractable: Boolean(a.extractable) };
+}
+
+/**
+ * The banking key check value: AES-ECB of a zero block, first 3 bytes, hex.
+ * PKCS#11 v3.0 §4.10 defines CKA_CHECK_VALUE as exactly this for AES, and
+ * SoftHSM 2.6 computes it for generated and created keys, but not for keys
+ * made by C_UnwrapKey; for those the HSM encrypts the zero block itself
+ * (the key never leaves it), which needs CKA_ENCRYPT.
+ * @throws HsmError when the HSM can do neither.
+ */
+export function keyCheckValue(key: graphene.SecretKey, label: string): string {
+  let value: Buffer | undefined;
+  try {
+    value = key.getAttribute({ checkValue: null }).checkValue as Buffer | undefined;
+  } catch {
+    value = undefined;
+  }
+  if (value && value.length >= 3) return value.subarray(0, 3).toString('hex');
+  if (key.getAttribute({ encrypt: null }).encrypt) {
+    const block = key.session.createCipher('AES_ECB', key).once(Buffer.alloc(16), Buffer.alloc(16));
+    return block.subarray(0, 3).toString('hex');
+  }
+  throw new HsmError('MECHANISM_UNSUPPORTED', `The HSM reports no key check value (CKA_CHECK_VALUE) for "${label}" and the key cannot encrypt, so Conclave cannot prove it.`);
+}
+
+function modulusBits(modulus: Buffer): number {
+  let i = 0;
+  while (i < modulus.length && modulus[i] === 0) i++;
+  if (i === modulus.length) return 0;
+  return (modulus.length - i) * 8 - Math.clz32(modulus[i]!) + 24;
+}
