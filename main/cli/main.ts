@@ -32,9 +32,14 @@ function findCommand(argv: string[]): Command | undefined {
   return sorted.find((c) => c.name.split(' ').every((word, i) => argv[i] === word));
 }
 
+/** Codes of errors that mean "the input given was wrong" (exit 2), not "a check failed" (exit 1). */
+const INPUT_ERROR_CODES = new Set(['PIN_SOURCE', 'MODULE_NOT_FOUND', 'MODULE_INVALID', 'INVALID_ARGUMENT', 'TOKEN_NOT_FOUND']);
+
 function exitCodeOf(error: unknown): number {
-  const code = (error as { exitCode?: unknown })?.exitCode;
-  return typeof code === 'number' ? code : 1;
+  const exitCode = (error as { exitCode?: unknown })?.exitCode;
+  if (typeof exitCode === 'number') return exitCode;
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && INPUT_ERROR_CODES.has(code) ? 2 : 1;
 }
 
 function usage(): string {
