@@ -1,0 +1,85 @@
+import { chromium, type Browser } from 'playwright-core';
+import { custodianCardPageDecorations, transcriptPageDecorations, type PageDecorations } from '../../../renderer/print/page-templates.js';
+import { PAGE_MARGINS_MM } from '../../../renderer/print/print-base-styles.js';
+import type { CustodianCardModel, PaperSize, TranscriptPrintModel } from '../../../renderer/print/print-models.js';
+import { CHROMIUM_ARGS, chromiumCandidates, findChromium } from './chromium.js';
+import { PrintError } from './print-error.js';
+import { custodianCardHtml, transcriptHtml } from './print-html.js';
+
+/** Page options of one print. */
+export interface PaperOptions {
+  /** A4 unless said otherwise. */
+  paper?: PaperSize;
+}
+
+/**
+ * One headless Chromium that turns the print views into PDFs. Launch one per
+ * batch (a transcript and 255 cards share one browser), close it at the end.
+ * Each document gets its own browser context with JavaScript off, offline,
+ * and every request refused: the views need nothing from outside, and a card
+ * holds a secret.
+ */
+export class PdfPrinter {
+  private constructor(private readonly browser: Browser) {}
+
+  /**
+   * Starts Chromium (found by findChromium unless a path is given).
+   * @throws PrintError CHROMIUM_NOT_FOUND when there is none, CHROMIUM_FAILED when it does not start.
+   */
+  static async launch(options: { executablePath?: string } = {}): Promise<PdfPrinter> {
+    const candidates = chromiumCandidates();
+    const executablePath = options.executablePath ?? findChromium(candidates);
+    if (!executablePath) {
+      throw new PrintError('CHROMIUM_NOT_FOUND', `No Chromium found (looked for ${candidates.join(', ')}). Install it (apt-get install chromium) or set CONCLAVE_CHROMIUM.`);
+    }
+    try {
+      return new PdfPrinter(await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] }));
+    } catch (error) {
+      throw new PrintError('CHROMIUM_FAILED', `Chromium at ${executablePath} did not start: ${firstLine(error)}`, { cause: error });
+    }
+  }
+
+  /** The printed transcript as PDF bytes. @throws PrintError CHROMIUM_FAILED */
+  transcriptPdf(model: TranscriptPrintModel, options: PaperOptions = {}): Promise<Uint8Array> {
+    return this.print(transcriptHtml(model), transcriptPageDecorations(model), options.paper ?? 'A4');
+  }
+
+  /**
+   * One custodian card as PDF bytes. The caller zeroes them once written or
+   * printed: they hold the share words. @throws PrintError CHROMIUM_FAILED
+   */
+  custodianCardPdf(model: CustodianCardModel, options: PaperOptions = {}): Promise<Uint8Array> {
+    return this.print(custodianCardHtml(model), custodianCardPageDecorations(model), options.paper ?? 'A4');
+  }
+
+  /** Stops Chromium. Safe to call more than once. */
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+
+  private async print(html: string, decorations: PageDecorations, paper: PaperSize): Promise<Uint8Array> {
+    const context = await this.browser.newContext({ javaScriptEnabled: false, offline: true });
+    try {
+      await context.route('**/*', (route) => route.abort());
+      const page = await context.newPage();
+      await page.setContent(html, { waitUntil: 'load' });
+      const m = PAGE_MARGINS_MM;
+      const pdf = await page.pdf({
+        format: paper,
+        printBackground: true,
+        displayHeaderFooter: true,
+        ...decorations,
+        margin: { top: `${m.top}mm`, right: `${m.right}mm`, bottom: `${m.bottom}mm`, left: `${m.left}mm` },
+      });
+      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    } catch (error) {
+      throw new PrintError('CHROMIUM_FAILED', `Chromium could not print the document: ${firstLine(error)}`, { cause: error });
+    } finally {
+      await context.close();
+    }
+  }
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}

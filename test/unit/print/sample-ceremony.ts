@@ -1,0 +1,111 @@
+/**
+ * A realistic root ceremony, as the print views receive it: eight people, a
+ * full run of events with a real hash chain, one deviation, one interruption.
+ * Shared by the HTML tests (unit) and the PDF tests (e2e).
+ */
+import { createHash } from 'node:crypto';
+import { wordlist } from '@scure/bip39/wordlists/english.js';
+import QRCode from 'qrcode';
+import type { CustodianCardModel, PrintEvent, PrintParticipant, TranscriptPrintModel } from '../../../renderer/print/print-models.js';
+import { signatureBlocksFor, standardCardInstructions } from '../../../renderer/print/standard-wording.js';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export const CEREMONY_ID = 'exm-root-2026-11-29';
+export const SCRIPT_SHA256 = sha256('ceremony.yaml of the example root ceremony');
+export const ROOT_SPKI_SHA256 = sha256('root-key SPKI');
+export const ROOT_CERT_SHA256 = sha256('root.der');
+
+export const PARTICIPANTS: PrintParticipant[] = [
+  { name: 'Alice Okafor', role: 'administrator' },
+  { name: 'Wanda Lindqvist', role: 'witness' },
+  { name: 'Carlos Mendes', role: 'custodian' },
+  { name: 'Dmitri Volkov', role: 'custodian' },
+  { name: 'Erin O’Neill', role: 'custodian' },
+  { name: 'Fatima Haddad', role: 'custodian' },
+  { name: 'Gustav Berg', role: 'custodian' },
+  { name: 'Hannah Schmidt', role: 'auditor' },
+];
+
+const CUSTODIANS = PARTICIPANTS.filter((p) => p.role === 'custodian');
+const ADMIN = 'Alice Okafor';
+const WITNESS = 'Wanda Lindqvist';
+
+type Draft = Omit<PrintEvent, 'seq' | 'at' | 'hash'>;
+
+function drafts(rehearsal: boolean): Draft[] {
+  const ev = (type: string, step: string, actor: string, data: Record<string, unknown> = {}): Draft => ({ type, step, actor, data });
+  return [
+    ev('ceremony.opened', 'open', 'system', { ceremonyId: CEREMONY_ID, kind: 'root-key-generation', title: 'Example Corp Root CA 2026', rehearsal, scriptSha256: SCRIPT_SHA256 }),
+    ev('preflight.machine', 'preflight', 'system', { hostname: 'ceremony-laptop-01', os: 'Debian GNU/Linux 12', appVersion: '0.1.0', appSha256: sha256('app'), interfacesUp: [], clockConfirmedBy: WITNESS }),
+    ev('preflight.hsm', 'preflight', 'system', { manufacturer: 'SoftHSM project', model: 'SoftHSM v2', serial: '5a1e6c0d3b2f4e19', firmware: '2.6', token: 'exm-root', mechanisms: ['CKM_ECDSA', 'CKM_AES_KEY_GEN', 'CKM_AES_KEY_WRAP_PAD'] }),
+    ...PARTICIPANTS.map((p) => ev('participant.present', 'roll-call', WITNESS, { name: p.name, role: p.role })),
+    ev('step.started', 'generate-root', ADMIN, { title: 'Generate the root key pair' }),
+    ev('key.generated', 'generate-root', 'system', { label: 'root-key', id: sha256('root-id').slice(0, 40), type: { kind: 'ec', curve: 'P-384' }, spkiSha256: ROOT_SPKI_SHA256, extractable: true }),
+    ev('witness.acknowledged', 'generate-root', WITNESS),
+    ev('step.completed', 'generate-root', ADMIN, { title: 'Generate the root key pair' }),
+    ev('key.generated', 'generate-master', 'system', { label: 'master-key', id: sha256('master-id').slice(0, 40), type: { kind: 'aes', bits: 256 }, kcv: '8a3f1c', extractable: true }),
+    ev('deviation.recorded', 'export', WITNESS, { description: 'The second USB stick was not empty; it was replaced by a new stick from the sealed bag.' }),
+    ev('ceremony.resumed', 'split-kek', 'system', { reason: 'power cut in the room', lastSeq: 16 }),
+    ...CUSTODIANS.map((c, i) => ev('share.issued', 'split-kek', ADMIN, { custodian: c.name, index: i + 1, count: CUSTODIANS.length, threshold: 3, shareFingerprint: sha256(`share ${i}`).slice(0, 16) })),
+    ...CUSTODIANS.map((c, i) => ev('share.verified', 'split-kek', c.name, { custodian: c.name, index: i + 1, shareFingerprint: sha256(`share ${i}`).slice(0, 16) })),
+    ev('backup.written', 'backup', 'system', { path: 'backup/backup.json', keys: ['root-key', 'master-key'], kcv: 'c04e9b', sha256: sha256('backup') }),
+    ev('cert.issued', 'self-sign', 'system', { name: 'root', serial: '4f2a9c61d0e83b7a5c11f2e9d4a6b8c3e1f07a2d', subject: 'CN=Example Corp Root CA 2026, O=Example Corp, C=NL', sha256: ROOT_CERT_SHA256, notBefore: '2026-11-29T00:00:00Z', notAfter: '2046-11-29T00:00:00Z' }),
+    ev('crl.issued', 'initial-crl', 'system', { name: 'root', number: 1, revoked: [], sha256: sha256('root.crl'), nextUpdate: '2027-05-29T00:00:00Z' }),
+    ev('file.written', 'export', 'system', { path: 'certs/root.pem', sha256: sha256('root.pem'), bytes: 1012 }),
+    ev('hsm.logout', 'close', 'system', { token: 'exm-root' }),
+    ev('ceremony.closed', 'close', ADMIN, { outcome: 'completed' }),
+  ];
+}
+
+/** The events with seq, one-second steps of time, and a real SHA-256 chain from the script's hash. */
+export function sampleEvents(rehearsal: boolean): PrintEvent[] {
+  let prev = SCRIPT_SHA256;
+  return drafts(rehearsal).map((d, seq) => {
+    const at = new Date(Date.UTC(2026, 10, 29, 18, 0, 0) + seq * 97_000).toISOString();
+    const line = JSON.stringify({ seq, at, prev, type: d.type, step: d.step, actor: d.actor, data: d.data });
+    prev = sha256(line);
+    return { seq, at, ...d, hash: prev };
+  });
+}
+
+/** The transcript print model of the sample ceremony. */
+export function sampleTranscript(rehearsal: boolean): TranscriptPrintModel {
+  const events = sampleEvents(rehearsal);
+  const deviation = events.find((e) => e.type === 'deviation.recorded');
+  return {
+    title: 'Example Corp Root CA 2026',
+    ceremonyId: CEREMONY_ID,
+    kind: 'root-key-generation',
+    rehearsal,
+    scriptSha256: SCRIPT_SHA256,
+    transcriptSha256: sha256(events.map((e) => e.hash).join('\n')),
+    participants: PARTICIPANTS,
+    events,
+    deviations: deviation ? [{ seq: deviation.seq, at: deviation.at, step: deviation.step, recordedBy: deviation.actor, description: String(deviation.data.description) }] : [],
+    signatures: signatureBlocksFor(PARTICIPANTS),
+  };
+}
+
+/** 33 words of the BIP-39 English list, picked deterministically from `seed`. */
+export function sampleWords(seed: number, count = 33): string[] {
+  return Array.from({ length: count }, (_, i) => wordlist[(seed * 7919 + i * 104_729) % wordlist.length] ?? 'abandon');
+}
+
+/** Custodian `index` (1-based) of the sample ceremony's five. */
+export async function sampleCard(index: number, rehearsal: boolean): Promise<CustodianCardModel> {
+  const words = sampleWords(index);
+  return {
+    ceremonyId: CEREMONY_ID,
+    ceremonyDate: '2026-11-29T18:00:00.000Z',
+    custodianName: CUSTODIANS[index - 1]?.name ?? `Custodian ${index}`,
+    memberIndex: index,
+    memberCount: CUSTODIANS.length,
+    threshold: 3,
+    words,
+    qrSvg: await QRCode.toString(words.join(' '), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+    shareFingerprint: sha256(`share ${index - 1}`).slice(0, 16),
+    instructions: standardCardInstructions('the security officer, Ingrid Rao (+31 20 555 0142)'),
+    rehearsal,
+  };
+}
