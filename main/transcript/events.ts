@@ -1,0 +1,85 @@
+/**
+ * The transcript's event types and the facts each carries (design/FORMATS.md,
+ * "Transcript"). Facts are public: fingerprints, serials, hashes, key check
+ * values — never PINs, share bytes or words, KEK bytes or key material
+ * (secret-guard.ts refuses those at append time).
+ */
+
+/** Version of the transcript format, written in ceremony.opened's data. */
+export const TRANSCRIPT_FORMAT = 'conclave-transcript/1';
+
+/** A fact's value: JSON without binary (render bytes as hex or base64 on purpose). */
+export type FactValue = string | number | boolean | null | FactValue[] | { [key: string]: FactValue };
+export type Facts = { [key: string]: FactValue };
+
+/** What the runner says of a ceremony when it opens the journal (the journal adds format and scriptSha256). */
+export type CeremonyOpenedFacts = { ceremonyId: string; kind: string; title?: string; rehearsal: boolean; appVersion?: string } & Facts;
+
+/** Data of each event type. Types may carry more facts than the ones named. */
+export interface EventDataMap {
+  /** Line 0, written by Journal.create. scriptSha256 (of ceremony.yaml) equals line 0's prev. */
+  'ceremony.opened': CeremonyOpenedFacts & { format: typeof TRANSCRIPT_FORMAT; scriptSha256: string };
+  'preflight.machine': { hostname: string; os: string; appVersion: string; appSha256?: string; networkInterfacesUp: string[]; clock: string } & Facts;
+  'preflight.hsm': { module: string; manufacturer: string; model: string; serial: string; firmware?: string; tokenLabel: string; mechanisms?: string[]; inventory?: FactValue[] } & Facts;
+  'participant.present': { name: string; role: string } & Facts;
+  'step.started': { title: string } & Facts;
+  'step.completed': Facts;
+  'witness.acknowledged': { witness: string; what: string } & Facts;
+  'deviation.recorded': { description: string; recordedBy: string } & Facts;
+  /** A key on the token: SPKI SHA-256 for a key pair, key check value for a secret key. */
+  'key.generated': { label: string; id: string; type: string; spkiSha256?: string; kcv?: string } & Facts;
+  /** fingerprint: first 8 bytes of SHA-256 of the share bytes, hex (FORMATS.md, "Share"). */
+  'share.issued': { custodian: string; index: number; fingerprint: string; shareSetId: string } & Facts;
+  'share.verified': { custodian: string; index: number; fingerprint: string } & Facts;
+  /** path: the backup file in the bundle; kekKcv and the share set as backup.json holds them. */
+  'backup.written': { path: string; sha256: string; kekKcv: string; shareSetId: string; threshold: number; shares: number } & Facts;
+  /** name: the file stem under certs/ (certs/<name>.pem and .der); sha256 of the DER. */
+  'cert.issued': { name: string; serial: string; subject: string; issuer: string; sha256: string; profile?: string } & Facts;
+  /** name: the file stem under crls/; sha256 of the DER. */
+  'crl.issued': { name: string; issuer: string; crlNumber: string; sha256: string; revoked?: FactValue[] } & Facts;
+  /** path: relative to the bundle, forward slashes. */
+  'file.written': { path: string; sha256: string; bytes: number } & Facts;
+  /**
+   * A ceremony picked up again after a stop. When the journal's last line was
+   * half-written (a crash mid-write), the runner discards it and records it here.
+   */
+  'ceremony.resumed': { afterSeq: number; discardedPartialLine?: { bytes: number; sha256: string } } & Facts;
+  'ceremony.closed': Facts;
+}
+
+export type EventType = keyof EventDataMap;
+
+/** Every event type the journal writes, in the order a ceremony usually meets them. */
+export const EVENT_TYPES: readonly EventType[] = [
+  'ceremony.opened',
+  'preflight.machine',
+  'preflight.hsm',
+  'participant.present',
+  'step.started',
+  'step.completed',
+  'witness.acknowledged',
+  'deviation.recorded',
+  'key.generated',
+  'share.issued',
+  'share.verified',
+  'backup.written',
+  'cert.issued',
+  'crl.issued',
+  'file.written',
+  'ceremony.resumed',
+  'ceremony.closed',
+];
+
+/** One line of transcript.jsonl, keys in this order (FORMATS.md). */
+export interface TranscriptEvent<T extends string = string> {
+  seq: number;
+  /** UTC, ISO 8601 with milliseconds. */
+  at: string;
+  /** SHA-256 hex of the previous line's bytes (of ceremony.yaml for line 0). */
+  prev: string;
+  type: T;
+  step: string;
+  /** A participant's name, or "system". */
+  actor: string;
+  data: T extends EventType ? EventDataMap[T] : Facts;
+}
