@@ -18,7 +18,6 @@ const SECRET_FIELD_NAMES = new Set([
   'kekbytes',
   'kekvalue',
   'share',
-  'shares',
   'sharebytes',
   'sharevalue',
   'words',
