@@ -74,6 +74,28 @@ export class Hsm {
   }
 
   /**
+   * The pre-flight check of a script's mechanisms: every name (e.g.
+   * "CKM_ECDSA", "CKM_AES_KEY_WRAP_PAD") must be offered by the token.
+   * Returns their details (key sizes, flags) for the transcript.
+   * @throws HsmError MECHANISM_UNSUPPORTED naming every missing mechanism; TOKEN_NOT_FOUND.
+   */
+  requireMechanisms(selector: TokenSelector, names: string[]): MechanismInfo[] {
+    const slot = this.findSlot(selector);
+    const offered = readMechanisms(slot);
+    // Matched by value as well as by name: PKCS#11 has aliases (CKM_ECDSA_KEY_PAIR_GEN is CKM_EC_KEY_PAIR_GEN).
+    const find = (name: string): MechanismInfo | undefined => {
+      const value = (graphene.MechanismEnum as unknown as Record<string, number | undefined>)[name.replace(/^CKM_/, '')];
+      return offered.find((m) => m.name === name || (value !== undefined && m.type === `0x${value.toString(16)}`));
+    };
+    const missing = names.filter((n) => !find(n));
+    if (missing.length > 0) {
+      const label = readTokenInfo(slot).label;
+      throw new HsmError('MECHANISM_UNSUPPORTED', `Token "${label}" does not support ${missing.join(', ')}, which this ceremony needs. Use an HSM (or firmware) that offers ${missing.length === 1 ? 'it' : 'them'}; \`conclave hsm list\` shows what this one offers.`);
+    }
+    return names.map((n) => find(n)!);
+  }
+
+  /**
    * Opens a read-write session on the token named by label or serial.
    * @throws HsmError TOKEN_NOT_FOUND, naming the tokens that do exist.
    */
