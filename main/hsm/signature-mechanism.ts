@@ -25,6 +25,11 @@ const PSS: Record<Digest, { hash: graphene.MechanismEnum; mgf: graphene.RsaMgf; 
  * @throws HsmError INVALID_ARGUMENT when the algorithm does not fit the key.
  */
 export function signaturePlan(algorithm: SignatureAlgorithm, keyType: KeyPairType): SignaturePlan {
+  // The name may come from a script typed by hand: anything else (e.g.
+  // "ecdsa-sha1", which would hash with SHA-1 and sign) is refused here.
+  if (!/^(ecdsa-sha(256|384|512)|rsa-(pkcs1|pss)-sha(256|384|512))$/.test(algorithm)) {
+    throw new HsmError('INVALID_ARGUMENT', `"${String(algorithm).slice(0, 40)}" is not a signature algorithm Conclave offers: ecdsa-sha256/384/512, rsa-pkcs1-sha256/384/512, rsa-pss-sha256/384/512.`);
+  }
   const [family, scheme, hashName] = algorithm.split('-') as [string, string, string | undefined];
   if (family === 'ecdsa') {
     if (keyType.kind !== 'ec') throw new HsmError('INVALID_ARGUMENT', `${algorithm} needs an EC key, not ${keyType.kind.toUpperCase()}.`);
