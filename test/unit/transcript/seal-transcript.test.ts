@@ -118,7 +118,7 @@ describe('verifySeal', () => {
   it('refuses a seal with a damaged signature', async () => {
     const { pki, p7s } = await sealed({ kind: 'rsa', bits: 3072 });
     const damaged = Buffer.from(p7s);
-    damaged[damaged.length - 5] ^= 0x01;
+    damaged[damaged.length - 5] = damaged[damaged.length - 5]! ^ 0x01;
     const result = verifySeal(damaged, transcript, { roots: [new X509Certificate(pki.rootPem)] });
     expect(result.problems.map((p) => p.code)).toEqual(['signature-invalid']);
   });
