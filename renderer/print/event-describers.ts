@@ -47,6 +47,8 @@ const DESCRIBERS: Readonly<Record<string, Describer>> = {
     const maker = [d.text('manufacturer', 'manufacturerId'), d.text('model')].filter(Boolean).join(' ');
     const serial = d.text('serial', 'serialNumber');
     const firmware = d.text('firmware', 'firmwareVersion');
+    d.fact('Token', 'tokenLabel', 'token');
+    d.fact('PKCS#11 module', 'module');
     return sentence('HSM identified', maker, serial && `serial ${serial}`, firmware && `firmware ${firmware}`);
   },
   'participant.present': (d, e) => {
@@ -56,7 +58,11 @@ const DESCRIBERS: Readonly<Record<string, Describer>> = {
   },
   'step.started': (d, e) => `Step started: ${stepTitle(d, e)}`,
   'step.completed': (d, e) => `Step completed: ${stepTitle(d, e)}`,
-  'witness.acknowledged': (d, e) => `Witness ${d.text('witness') ?? e.actor} confirmed the step “${e.step}”`,
+  'witness.acknowledged': (d, e) => {
+    const what = d.text('what');
+    const witness = d.text('witness') ?? e.actor;
+    return what ? `Witness ${witness} confirmed: ${what}` : `Witness ${witness} confirmed the step “${e.step}”`;
+  },
   'deviation.recorded': (d) => sentence('Deviation recorded', d.text('description', 'text', 'note')),
   'key.generated': (d) => {
     const extractable = d.value('extractable');
@@ -84,9 +90,16 @@ const DESCRIBERS: Readonly<Record<string, Describer>> = {
   },
   'backup.written': (d) => {
     const keys = countOf(d.value('keys', 'keyCount'));
-    d.fact('KEK check value', 'kcv', 'kekKcv');
+    const threshold = d.text('threshold');
+    const shares = d.text('shares', 'count');
+    d.fact('KEK check value', 'kekKcv', 'kcv');
     d.fact('SHA-256', 'sha256');
-    return sentence('Key backup written', d.text('path'), keys !== undefined && `${keys} ${keys === 1 ? 'key' : 'keys'} wrapped`);
+    return sentence(
+      'Key backup written',
+      d.text('path'),
+      keys !== undefined && `${keys} ${keys === 1 ? 'key' : 'keys'} wrapped`,
+      threshold && shares && `KEK split ${threshold} of ${shares}`,
+    );
   },
   'cert.issued': (d) => {
     const subject = d.text('subject');
@@ -110,7 +123,17 @@ const DESCRIBERS: Readonly<Record<string, Describer>> = {
     d.fact('Size (bytes)', 'bytes', 'size');
     return sentence('File written', d.text('path'));
   },
-  'ceremony.resumed': (d) => sentence('Ceremony resumed from its transcript', d.text('reason')),
+  'ceremony.resumed': (d) => {
+    const after = d.text('afterSeq', 'lastSeq');
+    const discarded = d.value('discardedPartialLine') !== undefined;
+    d.fact('Discarded partial line', 'discardedPartialLine');
+    return sentence(
+      'Ceremony resumed from its transcript',
+      after && `after event ${after}`,
+      discarded && 'a half-written last line was set aside',
+      d.text('reason'),
+    );
+  },
   'ceremony.closed': (d) => sentence('Ceremony closed', d.text('outcome', 'status')),
 };
 

@@ -26,7 +26,7 @@ export const BASE_CSS = `
 .pr-doc h2 { font-size: 13pt; color: ${ACCENT}; margin: 18pt 0 6pt; padding-bottom: 3pt;
   border-bottom: 0.75pt solid ${RULE}; break-after: avoid; }
 .pr-doc p { margin: 0 0 6pt; }
-.pr-eyebrow { font-size: 8pt; letter-spacing: 0.14em; text-transform: uppercase; color: ${MUTED}; margin-bottom: 4pt; }
+.pr-eyebrow { font-size: 8pt; letter-spacing: 0.09em; text-transform: uppercase; color: ${MUTED}; margin-bottom: 4pt; }
 .pr-hex, .pr-mono { font-family: ${FONT_MONO}; font-size: 0.92em; letter-spacing: 0.01em; word-spacing: 0.1em; }
 .pr-hex { overflow-wrap: anywhere; }
 .pr-hex-lines { display: inline-block; vertical-align: top; }
@@ -45,8 +45,8 @@ export const BASE_CSS = `
 @media print {
   .pr-doc { margin: 0; padding: 0; }
   /* position: fixed repeats on every printed page, so each page carries the mark. */
-  .pr-watermark { display: block; position: fixed; left: 0; right: 0; top: 40%; text-align: center;
-    font-size: 60pt; font-weight: 700; letter-spacing: 0.08em; color: rgba(154, 52, 18, 0.07);
-    transform: rotate(-28deg); pointer-events: none; z-index: -1; }
+  .pr-watermark { display: block; position: fixed; left: 0; right: 0; top: 38%; text-align: center;
+    transform: rotate(-30deg); pointer-events: none; z-index: -1; }
+  .pr-watermark img { width: 150mm; }
 }
 `;

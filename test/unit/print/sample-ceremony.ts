@@ -1,13 +1,15 @@
 /**
  * A realistic root ceremony, as the print views receive it: eight people, a
- * full run of events with a real hash chain, one deviation, one interruption.
+ * full run of events with a real hash chain, one deviation, one interruption,
+ * one event type without a describer (hsm.logout).
  * Shared by the HTML tests (unit) and the PDF tests (e2e).
  */
 import { createHash } from 'node:crypto';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import QRCode from 'qrcode';
+import { transcriptPrintModel } from '../../../main/transcript/print/transcript-print-model.js';
 import type { CustodianCardModel, PrintEvent, PrintParticipant, TranscriptPrintModel } from '../../../renderer/print/print-models.js';
-import { signatureBlocksFor, standardCardInstructions } from '../../../renderer/print/standard-wording.js';
+import { standardCardInstructions } from '../../../renderer/print/standard-wording.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -31,60 +33,60 @@ const CUSTODIANS = PARTICIPANTS.filter((p) => p.role === 'custodian');
 const ADMIN = 'Alice Okafor';
 const WITNESS = 'Wanda Lindqvist';
 
-type Draft = Omit<PrintEvent, 'seq' | 'at' | 'hash'>;
+type Draft = { type: string; step: string; actor: string; data: Record<string, unknown> };
+
+const SHARE_SET_ID = sha256('share set').slice(0, 16);
+
+/** The fingerprint of custodian `index`'s share (1-based). */
+export function shareFingerprint(index: number): string {
+  return sha256(`share ${index}`).slice(0, 16);
+}
 
 function drafts(rehearsal: boolean): Draft[] {
   const ev = (type: string, step: string, actor: string, data: Record<string, unknown> = {}): Draft => ({ type, step, actor, data });
   return [
-    ev('ceremony.opened', 'open', 'system', { ceremonyId: CEREMONY_ID, kind: 'root-key-generation', title: 'Example Corp Root CA 2026', rehearsal, scriptSha256: SCRIPT_SHA256 }),
-    ev('preflight.machine', 'preflight', 'system', { hostname: 'ceremony-laptop-01', os: 'Debian GNU/Linux 12', appVersion: '0.1.0', appSha256: sha256('app'), interfacesUp: [], clockConfirmedBy: WITNESS }),
-    ev('preflight.hsm', 'preflight', 'system', { manufacturer: 'SoftHSM project', model: 'SoftHSM v2', serial: '5a1e6c0d3b2f4e19', firmware: '2.6', token: 'exm-root', mechanisms: ['CKM_ECDSA', 'CKM_AES_KEY_GEN', 'CKM_AES_KEY_WRAP_PAD'] }),
+    ev('ceremony.opened', 'open', 'system', { ceremonyId: CEREMONY_ID, kind: 'root-key-generation', title: 'Example Corp Root CA 2026', rehearsal, format: 'conclave-transcript/1', scriptSha256: SCRIPT_SHA256 }),
+    ev('preflight.machine', 'preflight', 'system', { hostname: 'ceremony-laptop-01', os: 'Debian GNU/Linux 12', appVersion: '0.1.0', appSha256: sha256('app'), networkInterfacesUp: [], clock: `confirmed by ${WITNESS}` }),
+    ev('preflight.hsm', 'preflight', 'system', { module: '/usr/lib/softhsm/libsofthsm2.so', manufacturer: 'SoftHSM project', model: 'SoftHSM v2', serial: '5a1e6c0d3b2f4e19', firmware: '2.6', tokenLabel: 'exm-root', mechanisms: ['CKM_ECDSA', 'CKM_AES_KEY_GEN', 'CKM_AES_KEY_WRAP_PAD'] }),
     ...PARTICIPANTS.map((p) => ev('participant.present', 'roll-call', WITNESS, { name: p.name, role: p.role })),
     ev('step.started', 'generate-root', ADMIN, { title: 'Generate the root key pair' }),
-    ev('key.generated', 'generate-root', 'system', { label: 'root-key', id: sha256('root-id').slice(0, 40), type: { kind: 'ec', curve: 'P-384' }, spkiSha256: ROOT_SPKI_SHA256, extractable: true }),
-    ev('witness.acknowledged', 'generate-root', WITNESS),
-    ev('step.completed', 'generate-root', ADMIN, { title: 'Generate the root key pair' }),
-    ev('key.generated', 'generate-master', 'system', { label: 'master-key', id: sha256('master-id').slice(0, 40), type: { kind: 'aes', bits: 256 }, kcv: '8a3f1c', extractable: true }),
-    ev('deviation.recorded', 'export', WITNESS, { description: 'The second USB stick was not empty; it was replaced by a new stick from the sealed bag.' }),
-    ev('ceremony.resumed', 'split-kek', 'system', { reason: 'power cut in the room', lastSeq: 16 }),
-    ...CUSTODIANS.map((c, i) => ev('share.issued', 'split-kek', ADMIN, { custodian: c.name, index: i + 1, count: CUSTODIANS.length, threshold: 3, shareFingerprint: sha256(`share ${i}`).slice(0, 16) })),
-    ...CUSTODIANS.map((c, i) => ev('share.verified', 'split-kek', c.name, { custodian: c.name, index: i + 1, shareFingerprint: sha256(`share ${i}`).slice(0, 16) })),
-    ev('backup.written', 'backup', 'system', { path: 'backup/backup.json', keys: ['root-key', 'master-key'], kcv: 'c04e9b', sha256: sha256('backup') }),
-    ev('cert.issued', 'self-sign', 'system', { name: 'root', serial: '4f2a9c61d0e83b7a5c11f2e9d4a6b8c3e1f07a2d', subject: 'CN=Example Corp Root CA 2026, O=Example Corp, C=NL', sha256: ROOT_CERT_SHA256, notBefore: '2026-11-29T00:00:00Z', notAfter: '2046-11-29T00:00:00Z' }),
-    ev('crl.issued', 'initial-crl', 'system', { name: 'root', number: 1, revoked: [], sha256: sha256('root.crl'), nextUpdate: '2027-05-29T00:00:00Z' }),
+    ev('key.generated', 'generate-root', 'system', { label: 'root-key', id: sha256('root-id').slice(0, 40), type: 'EC P-384', spkiSha256: ROOT_SPKI_SHA256, extractable: true }),
+    ev('witness.acknowledged', 'generate-root', WITNESS, { witness: WITNESS, what: 'the root key pair was generated on token exm-root' }),
+    ev('step.completed', 'generate-root', ADMIN),
+    ev('key.generated', 'generate-master', 'system', { label: 'master-key', id: sha256('master-id').slice(0, 40), type: 'AES-256', kcv: '8a3f1c', extractable: true }),
+    ev('deviation.recorded', 'export', WITNESS, { description: 'The second USB stick was not empty; it was replaced by a new stick from the sealed bag.', recordedBy: WITNESS }),
+    ev('ceremony.resumed', 'split-kek', 'system', { afterSeq: 16 }),
+    ...CUSTODIANS.map((c, i) => ev('share.issued', 'split-kek', ADMIN, { custodian: c.name, index: i + 1, fingerprint: shareFingerprint(i + 1), shareSetId: SHARE_SET_ID })),
+    ...CUSTODIANS.map((c, i) => ev('share.verified', 'split-kek', c.name, { custodian: c.name, index: i + 1, fingerprint: shareFingerprint(i + 1) })),
+    ev('backup.written', 'backup', 'system', { path: 'backup/backup.json', sha256: sha256('backup'), kekKcv: 'c04e9b', shareSetId: SHARE_SET_ID, threshold: 3, shares: CUSTODIANS.length }),
+    ev('cert.issued', 'self-sign', 'system', { name: 'root', serial: '4f2a9c61d0e83b7a5c11f2e9d4a6b8c3e1f07a2d', subject: 'CN=Example Corp Root CA 2026, O=Example Corp, C=NL', issuer: 'CN=Example Corp Root CA 2026, O=Example Corp, C=NL', sha256: ROOT_CERT_SHA256, profile: 'root' }),
+    ev('crl.issued', 'initial-crl', 'system', { name: 'root', issuer: 'CN=Example Corp Root CA 2026, O=Example Corp, C=NL', crlNumber: '1', sha256: sha256('root.crl'), revoked: [] }),
     ev('file.written', 'export', 'system', { path: 'certs/root.pem', sha256: sha256('root.pem'), bytes: 1012 }),
-    ev('hsm.logout', 'close', 'system', { token: 'exm-root' }),
-    ev('ceremony.closed', 'close', ADMIN, { outcome: 'completed' }),
+    ev('hsm.logout', 'close', 'system', { tokenLabel: 'exm-root' }),
+    ev('ceremony.closed', 'close', ADMIN),
   ];
 }
 
-/** The events with seq, one-second steps of time, and a real SHA-256 chain from the script's hash. */
-export function sampleEvents(rehearsal: boolean): PrintEvent[] {
+/** transcript.jsonl of the sample ceremony: FORMATS.md lines, 97 s apart, chained from the script's SHA-256. */
+export function sampleTranscriptBytes(rehearsal: boolean): Uint8Array {
   let prev = SCRIPT_SHA256;
-  return drafts(rehearsal).map((d, seq) => {
+  const lines = drafts(rehearsal).map((d, seq) => {
     const at = new Date(Date.UTC(2026, 10, 29, 18, 0, 0) + seq * 97_000).toISOString();
     const line = JSON.stringify({ seq, at, prev, type: d.type, step: d.step, actor: d.actor, data: d.data });
     prev = sha256(line);
-    return { seq, at, ...d, hash: prev };
+    return `${line}\n`;
   });
+  return new TextEncoder().encode(lines.join(''));
 }
 
-/** The transcript print model of the sample ceremony. */
+/** The transcript print model of the sample ceremony, built from its transcript bytes. */
 export function sampleTranscript(rehearsal: boolean): TranscriptPrintModel {
-  const events = sampleEvents(rehearsal);
-  const deviation = events.find((e) => e.type === 'deviation.recorded');
-  return {
-    title: 'Example Corp Root CA 2026',
-    ceremonyId: CEREMONY_ID,
-    kind: 'root-key-generation',
-    rehearsal,
-    scriptSha256: SCRIPT_SHA256,
-    transcriptSha256: sha256(events.map((e) => e.hash).join('\n')),
-    participants: PARTICIPANTS,
-    events,
-    deviations: deviation ? [{ seq: deviation.seq, at: deviation.at, step: deviation.step, recordedBy: deviation.actor, description: String(deviation.data.description) }] : [],
-    signatures: signatureBlocksFor(PARTICIPANTS),
-  };
+  return transcriptPrintModel(sampleTranscriptBytes(rehearsal));
+}
+
+/** The sample ceremony's events, as printed. */
+export function sampleEvents(rehearsal: boolean): PrintEvent[] {
+  return [...sampleTranscript(rehearsal).events];
 }
 
 /** 33 words of the BIP-39 English list, picked deterministically from `seed`. */
@@ -104,7 +106,7 @@ export async function sampleCard(index: number, rehearsal: boolean): Promise<Cus
     threshold: 3,
     words,
     qrSvg: await QRCode.toString(words.join(' '), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
-    shareFingerprint: sha256(`share ${index - 1}`).slice(0, 16),
+    shareFingerprint: shareFingerprint(index),
     instructions: standardCardInstructions('the security officer, Ingrid Rao (+31 20 555 0142)'),
     rehearsal,
   };
