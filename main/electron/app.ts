@@ -1,0 +1,82 @@
+/**
+ * The Electron main process: the only place the engine meets Electron. Every
+ * item of Electron's security checklist is applied here or in the modules it
+ * calls; docs/security.md lists each with where it is enforced and tested.
+ */
+import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { join } from 'node:path';
+import { defaultModulePath } from '../hsm/default-module.js';
+import { RendererHost } from '../service/renderer-host.js';
+import { createServices } from '../service/services.js';
+import { APP_ENTRY_URL, APP_SCHEME } from './app-origin.js';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler, PrintDocuments } from './app-protocol.js';
+import { applicationMenuTemplate } from './application-menu.js';
+import { createEventSink } from './event-sender.js';
+import { registerIpcHandlers, trustedSender } from './ipc-wrapper.js';
+import { hardenSession } from './session-hardening.js';
+import { hardenWebContents } from './web-contents-hardening.js';
+import { mainWindowOptions } from './window-options.js';
+
+// Built layout (npm run build): dist/main/electron/app.js, dist/preload/preload.cjs, dist/renderer/.
+const RENDERER_DIR = join(import.meta.dirname, '..', '..', 'renderer');
+const PRELOAD_PATH = join(import.meta.dirname, '..', '..', 'preload', 'preload.cjs');
+
+/** DevTools and the View menu exist only when running from the source tree (`npm start`), never in a package. */
+const development = !app.isPackaged;
+
+// Both must happen before 'ready'.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.enableSandbox();
+
+/** The web contents ids of the windows this app created: the only IPC senders it trusts. */
+const appWindowContents = new Set<number>();
+const windows = new Set<BrowserWindow>();
+
+// One instance: two windows driving one HSM and one transcript would race each other.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [first] = windows;
+    if (first) {
+      if (first.isMinimized()) first.restore();
+      first.focus();
+    }
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { development }));
+  app.on('window-all-closed', () => app.quit());
+  await app.whenReady();
+  start();
+}
+
+function start(): void {
+  hardenSession(session.defaultSession, { development });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ development, platform: process.platform })));
+  const printDocuments = new PrintDocuments();
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR, printDocuments));
+  const emit = createEventSink(() => [...windows].map((w) => w.webContents));
+  const host = new RendererHost(emit);
+  const handlers = createServices({
+    app: { name: app.getName(), version: app.getVersion(), rehearsalModulePath: defaultModulePath() },
+    modulePath: () => defaultModulePath(),
+    host,
+  });
+  registerIpcHandlers(ipcMain, handlers, trustedSender(appWindowContents));
+  openMainWindow(host);
+}
+
+function openMainWindow(host: RendererHost): void {
+  const window = new BrowserWindow(mainWindowOptions({ preload: PRELOAD_PATH, development }));
+  // The custodian hand-off shows share words in this window: keep it out of screen captures and recordings.
+  window.setContentProtection(true);
+  const contentsId = window.webContents.id;
+  appWindowContents.add(contentsId);
+  windows.add(window);
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    appWindowContents.delete(contentsId);
+    windows.delete(window);
+    host.close('The Conclave window was closed.');
+  });
+  void window.loadURL(APP_ENTRY_URL);
+}

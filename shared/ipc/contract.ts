@@ -1,0 +1,27 @@
+import { appChannels } from './app-channels.js';
+import { hostChannels, hostEvents } from './host-channels.js';
+import { hsmChannels, hsmEvents } from './hsm-channels.js';
+import { transcriptEvents } from './transcript-channels.js';
+
+/**
+ * The IPC contract: every request channel, grouped by concept, declared once.
+ * A channel's name is "<group>.<method>" (e.g. "hsm.listTokens"). The handler
+ * map (main/service/) and the renderer's API (the preload, the test bridge)
+ * are both derived from this object — see api-types.ts — so a channel cannot
+ * exist on one side only.
+ */
+export const contract = {
+  app: appChannels,
+  hsm: hsmChannels,
+  host: hostChannels,
+};
+
+/** Every event main sends to the renderer, by name. */
+export const events = {
+  ...hsmEvents,
+  ...transcriptEvents,
+  ...hostEvents,
+};
+
+export type Contract = typeof contract;
+export type Events = typeof events;

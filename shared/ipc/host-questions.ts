@@ -1,0 +1,73 @@
+/**
+ * What the ceremony runner asks of the people in the room, as the screens see
+ * it. Main asks (event "host.ask"), the renderer shows the screen, and the
+ * answer comes back on one of the host.* channels with the question's id.
+ * Every question names the script step it belongs to.
+ */
+
+interface QuestionBase {
+  /** Unique per question; the answer carries it back. */
+  id: string;
+  /** The script step this belongs to. */
+  step: string;
+}
+
+/** The witness (or another participant) confirms that something happened as the script says. */
+export interface AcknowledgeQuestion extends QuestionBase {
+  kind: 'acknowledge';
+  title: string;
+  detail: string;
+  /** Who must acknowledge: a participant's name. */
+  actor: string;
+}
+
+/** An irreversible action (signing, destroying): the administrator types the word the step names. */
+export interface ConfirmQuestion extends QuestionBase {
+  kind: 'confirm';
+  title: string;
+  detail: string;
+  /** The word to type, e.g. "SIGN" (IANA's ceremonies ask for "Yes"). */
+  word: string;
+}
+
+/**
+ * A custodian receives a share: the one time the renderer holds secret data
+ * (design/ARCHITECTURE.md, layer 3). The words are shown only to this
+ * custodian and dropped when "host.settled" arrives for this id.
+ */
+export interface PresentShareQuestion extends QuestionBase {
+  kind: 'present-share';
+  custodian: string;
+  /** Member number, 1-based, and how many shares there are. */
+  member: number;
+  of: number;
+  threshold: number;
+  words: string[];
+  /** QR code of the same share bytes, as a data: URL of an image (CSP allows img-src data:). */
+  qrDataUrl: string;
+  /** First 8 bytes of SHA-256 of the share bytes, hex (FORMATS.md, "Share"). */
+  fingerprint: string;
+}
+
+/** A custodian brings a share back (recovery, rotation): the words are typed in. */
+export interface TakeShareQuestion extends QuestionBase {
+  kind: 'take-share';
+  /** The custodian expected, when the runner knows who comes next. */
+  custodian?: string;
+  received: number;
+  needed: number;
+  /** Why the previous entry was refused (a mistyped word's position, another ceremony's share). */
+  problem?: string;
+}
+
+/** The administrator enters the token's user PIN. */
+export interface EnterPinQuestion extends QuestionBase {
+  kind: 'enter-pin';
+  token: { label: string; serial: string };
+  /** What the token says about tries left. */
+  pin: 'ok' | 'count-low' | 'final-try' | 'locked';
+  /** Why the previous PIN was refused ("Wrong PIN — 2 tries left"). */
+  problem?: string;
+}
+
+export type HostQuestion = AcknowledgeQuestion | ConfirmQuestion | PresentShareQuestion | TakeShareQuestion | EnterPinQuestion;
