@@ -1,6 +1,6 @@
 import * as graphene from 'graphene-pk11';
 import { describeKeyType } from './key-spec.js';
-import { keyPairInfoOf, publicKeyOf, secretKeyInfoOf } from './key-objects.js';
+import { aesKeyFactsOf, keyPairInfoOf, publicKeyOf } from './key-objects.js';
 import { sha256Hex } from './public-key.js';
 import { formatObjectUri } from './pkcs11-uri.js';
 import type { TokenInfo } from './token-info.js';
@@ -70,8 +70,9 @@ function entryOf(o: graphene.SessionObject, publicById: Map<string, graphene.Pub
     } else if (cls === 'secret-key') {
       const flags = o.getAttribute({ sensitive: null, extractable: null });
       Object.assign(entry, { sensitive: Boolean(flags.sensitive), extractable: Boolean(flags.extractable) });
-      const info = secretKeyInfoOf(o.toType<graphene.SecretKey>());
-      Object.assign(entry, { keyType: describeKeyType(info.type), kcv: info.kcv });
+      const facts = aesKeyFactsOf(o.toType<graphene.SecretKey>());
+      if (facts) Object.assign(entry, facts);
+      else entry.keyType = 'other';
     }
   } catch {
     // A key of a type or size Conclave does not make: listed with what is known, never hidden.

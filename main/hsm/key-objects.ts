@@ -40,10 +40,32 @@ export function secretKeyInfoOf(key: graphene.SecretKey, knownLength?: number): 
   const a = key.getAttribute({ label: null, id: null, valueLen: null, extractable: null, keyType: null });
   const label = String(a.label);
   const length = a.valueLen === 0 && knownLength !== undefined ? knownLength : a.valueLen;
+  if (a.keyType === graphene.KeyType.AES && length === 0) {
+    throw new HsmError('KEY_INVALID', `The HSM does not report the length of AES key "${label}" (CKA_VALUE_LEN is 0, as SoftHSM 2.6 leaves it on an unwrapped key), so Conclave cannot confirm it is AES-256. Its key check value is ${keyCheckValue(key, label)}.`);
+  }
   if (a.keyType !== graphene.KeyType.AES || length !== 32) {
     throw new HsmError('KEY_INVALID', `Key "${label}" is not an AES-256 key.`);
   }
   return { label, id: (a.id as Buffer).toString('hex'), type: { kind: 'aes', bits: 256 }, kcv: keyCheckValue(key, label), extractable: Boolean(a.extractable) };
+}
+
+/**
+ * What the inventory shows of any AES key: its size as the HSM reports it and
+ * its KCV. SoftHSM 2.6 leaves CKA_VALUE_LEN at 0 and CKA_CHECK_VALUE empty on a
+ * key made by C_UnwrapKey (SoftHSM issues #628, #570): such a key is listed
+ * with its KCV computed in the HSM and its size named as not reported, never
+ * guessed. Undefined for a secret key that is not AES.
+ */
+export function aesKeyFactsOf(key: graphene.SecretKey): { keyType: string; kcv: string | undefined } | undefined {
+  const a = key.getAttribute({ label: null, valueLen: null, keyType: null });
+  if (a.keyType !== graphene.KeyType.AES) return undefined;
+  let kcv: string | undefined;
+  try {
+    kcv = keyCheckValue(key, String(a.label));
+  } catch {
+    kcv = undefined;
+  }
+  return { keyType: a.valueLen ? `AES-${(a.valueLen as number) * 8}` : 'AES (size not reported by the HSM)', kcv };
 }
 
 /**
