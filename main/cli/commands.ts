@@ -1,9 +1,11 @@
 import type { Command } from './command.js';
 import { hsmKeysCommand } from './hsm-keys-command.js';
 import { hsmListCommand } from './hsm-list-command.js';
+import { scriptCheckCommand } from './script-check-command.js';
 
 /** Every `conclave` command, in the order the usage text lists them. */
 export const commands: Command[] = [
+  scriptCheckCommand,
   hsmListCommand,
   hsmKeysCommand,
 ];
