@@ -127,7 +127,8 @@ function payloadBytes(e: ShareEnvelope): Uint8Array {
 function parsePayload(payload: Uint8Array): ShareEnvelope {
   const setId = Buffer.from(payload.subarray(3, 3 + SET_ID_BYTES)).toString('hex');
   const [member, threshold, shareCount] = payload.subarray(11, 14);
-  const share = payload.slice(HEADER_BYTES);
+  // A copy, never a view: a Buffer's slice() shares memory, and the caller zeroes the payload.
+  const share = new Uint8Array(payload.subarray(HEADER_BYTES));
   try {
     checkFields(setId, member!, threshold!, shareCount!, share);
   } catch (error) {

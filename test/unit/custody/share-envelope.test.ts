@@ -21,6 +21,13 @@ describe('share envelope', () => {
     }
   });
 
+  it('returns share bytes of its own, which survive clearing the decoded buffer', () => {
+    const bytes = Buffer.from(shareVectors[1]!.envelope, 'hex');
+    const decoded = decodeEnvelope(bytes);
+    bytes.fill(0);
+    expect(hex(decoded.share)).toBe(shareVectors[1]!.share);
+  });
+
   it('has 38 words for a 32-byte KEK', () => {
     expect(wordCountFor(33)).toBe(38);
   });

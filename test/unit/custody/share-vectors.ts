@@ -9,6 +9,7 @@ export interface ShareVector {
   threshold: number;
   shareCount: number;
   share: string;
+  fingerprint: string;
   envelope: string;
   wordIndices: number[];
   checkWords: number[];

@@ -11,6 +11,7 @@ The check words are found by solving the three syndrome equations
   sum_t w_t * a^(k*t) = 0   (k = 0, 1, 2)  over GF(2^11), poly x^11 + x^2 + 1,
 with plain Gaussian elimination over the unknown check words.
 """
+import hashlib
 import json
 import re
 
@@ -90,6 +91,7 @@ def vector(name, set_id, member, threshold, count, share_hex):
         'threshold': threshold,
         'shareCount': count,
         'share': share_hex,
+        'fingerprint': hashlib.sha256(share).hexdigest()[:16],
         'envelope': envelope.hex(),
         'wordIndices': words,
         'checkWords': check,
