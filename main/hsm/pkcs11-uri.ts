@@ -48,14 +48,17 @@ export function formatPkcs11Uri(parts: Pkcs11UriParts): string {
 }
 
 /**
- * Parses a PKCS#11 URI's path attributes (the query part, after "?", is ignored
- * except that pin-value is refused: a PIN must never be written in a URI).
+ * Parses a PKCS#11 URI's path attributes (the query part, after "?", is ignored;
+ * pin-value is refused wherever it appears: a PIN must never be written in a URI).
  * @throws HsmError INVALID_ARGUMENT naming what is wrong.
  */
 export function parsePkcs11Uri(uri: string): Pkcs11UriParts {
-  if (!uri.startsWith('pkcs11:')) throw new HsmError('INVALID_ARGUMENT', `"${uri.slice(0, 40)}" is not a PKCS#11 URI: it must start with "pkcs11:".`);
-  const [path, query = ''] = uri.slice('pkcs11:'.length).split('?', 2) as [string, string?];
-  if (/(^|&)pin-value=/.test(query)) throw new HsmError('INVALID_ARGUMENT', 'The URI carries pin-value: Conclave never takes a PIN from a URI. Remove it and use --pin-source.');
+  // Checked first, wherever it sits (query, or mistyped into the path): a URI
+  // carrying a PIN is refused before any of it can be echoed in a message.
+  if (/(^|[:;?&])pin-value=/i.test(uri)) throw new HsmError('INVALID_ARGUMENT', 'The URI carries pin-value: Conclave never takes a PIN from a URI. Remove it and use --pin-source.');
+  // RFC 3986 §3.1: the scheme is case-insensitive.
+  if (!/^pkcs11:/i.test(uri)) throw new HsmError('INVALID_ARGUMENT', `"${uri.slice(0, 40)}" is not a PKCS#11 URI: it must start with "pkcs11:".`);
+  const path = uri.slice('pkcs11:'.length).split('?', 1)[0]!;
   const parts: Pkcs11UriParts = {};
   if (path === '') return parts;
   for (const attr of path.split(';')) {
