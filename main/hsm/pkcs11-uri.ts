@@ -104,7 +104,12 @@ function percentDecode(raw: string, name: string): Uint8Array {
       if (!/^[0-9a-fA-F]{2}$/.test(hex)) throw new HsmError('INVALID_ARGUMENT', `PKCS#11 URI attribute "${name}" has a bad percent-escape "%${hex}".`);
       out.push(parseInt(hex, 16));
       i += 2;
-    } else out.push(...Buffer.from(raw[i]!, 'utf8'));
+    } else {
+      // A whole code point: a character outside the BMP is two UTF-16 units.
+      const ch = String.fromCodePoint(raw.codePointAt(i)!);
+      out.push(...Buffer.from(ch, 'utf8'));
+      i += ch.length - 1;
+    }
   }
   return new Uint8Array(out);
 }
