@@ -24,7 +24,8 @@ export function SignatureSection({ signatures, transcriptSha256 }: { signatures:
             </div>
             <div className="pr-sign-cell">
               <div className="pr-sign-line" />
-              <div className="pr-sign-caption">{s.signatureLine}</div>
+              {/* The name again under the rule: the caption still says whose line it is when read as text. */}
+              <div className="pr-sign-caption">{s.signatureLine} — {s.name}</div>
             </div>
             <div className="pr-date-cell">
               <div className="pr-sign-line" />

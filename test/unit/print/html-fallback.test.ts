@@ -51,6 +51,17 @@ describe('documents as HTML where there is no Chromium', () => {
     expect(readFileSync(join(dir, 'transcript.html'), 'utf8')).toBe('earlier');
   });
 
+  it('prints nothing of a batch when one of its outputs is already there', async () => {
+    writeFileSync(join(dir, 'transcript.html'), 'earlier');
+    await expect(
+      printDocuments({
+        cards: [{ model: await sampleCard(1, true), path: join(dir, 'card-1.pdf') }],
+        transcript: { model: sampleTranscript(false), path: join(dir, 'transcript.pdf') },
+      }),
+    ).rejects.toMatchObject({ code: 'PRINT_OUTPUT_EXISTS' });
+    expect(readdirSync(dir)).toEqual(['transcript.html']);
+  });
+
   it('keeps values in the page boxes from ending the CSS string or the style element', async () => {
     await writeTranscriptHtml({ ...sampleTranscript(false), ceremonyId: 'x"</style><b>' }, join(dir, 't.html'));
     const style = /<style>([\s\S]*?)<\/style>/.exec(readFileSync(join(dir, 't.html'), 'utf8'))?.[1] ?? '';

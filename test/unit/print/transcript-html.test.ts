@@ -44,7 +44,7 @@ describe('printed transcript, as HTML', () => {
   });
 
   it('has a signature and a date line for every participant', () => {
-    for (const p of PARTICIPANTS) expect(text).toContain(`${p.name} ${p.role} Signature Date (YYYY-MM-DD)`);
+    for (const p of PARTICIPANTS) expect(text).toContain(`${p.name} ${p.role} Signature — ${p.name} Date (YYYY-MM-DD)`);
   });
 
   it('is marked REHEARSAL when it is one, and only then', () => {
