@@ -75,11 +75,10 @@ export async function checkReferencedFiles(files: readonly ReferencedFile[], doc
     const found = await typeOf(file.path);
     if (found === file.type) continue;
     if (file.type === 'directory') missingDirectories.push(file.path);
-    const given = sourceOverridden && file.field[0] === 'source' ? ' (given with --source)' : '';
-    const message =
-      found === 'missing'
-        ? `${file.path}${given} does not exist: expected ${file.what}`
-        : `${file.path}${given} is a ${found}: expected ${file.what}`;
+    const overridden = sourceOverridden && file.field[0] === 'source';
+    const given = overridden ? ' (given with --source)' : '';
+    const hint = file.type === 'directory' && !overridden ? ' (copy it there, or give its folder with --source DIR)' : '';
+    const message = `${file.path}${given} ${found === 'missing' ? 'does not exist' : `is a ${found}`}: expected ${file.what}${hint}`;
     problems.push(document.problem(file.field, message, 'file'));
   }
   return problems;
