@@ -45,6 +45,27 @@ export interface EventDataMap {
    */
   'ceremony.resumed': { afterSeq: number; discardedPartialLine?: { bytes: number; sha256: string } } & Facts;
   'ceremony.closed': Facts;
+  /** The backup KEK was drawn from the HSM's RNG: its KCV and the share set it will be split into (never its bytes). */
+  'kek.generated': { kcv: string; shareSetId: string } & Facts;
+  /** A key was wrapped under the KEK for the backup: the wrapped bytes' SHA-256, never the key. */
+  'key.wrapped': { label: string; id: string; wrappedSha256: string } & Facts;
+  /**
+   * A share set is void: its KEK is gone (the ceremony stopped between the KEK
+   * and the last hand-off, or a rotation replaced it). Its shares rebuild nothing.
+   */
+  'backup.voided': { shareSetId: string; reason: string } & Facts;
+  /** A share brought back was checked on entry and accepted (recovery, rotation). */
+  'share.accepted': { custodian: string; index: number; fingerprint: string; shareSetId: string } & Facts;
+  /** The KEK was rebuilt from a quorum of shares and its KCV matched the recorded one. */
+  'kek.rebuilt': { kcv: string; shareSetId: string; members: number[] } & Facts;
+  /** A key was restored from the backup onto the token and proven. */
+  'key.restored': { label: string; id: string; spkiSha256?: string; kcv?: string; proof: string } & Facts;
+  /** A key was destroyed on the token. */
+  'key.destroyed': { label: string; id: string } & Facts;
+  /** A key left the HSM wrapped for another system. */
+  'key.exported': { label: string; kcv: string; destination: string; format: string; transportKeySha256: string; files: FactValue[] } & Facts;
+  /** A copy of the ceremony's output was written to removable media and read back. */
+  'media.written': { copy: number; files: number; target: string } & Facts;
 }
 
 export type EventType = keyof EventDataMap;
@@ -68,6 +89,15 @@ export const EVENT_TYPES: readonly EventType[] = [
   'file.written',
   'ceremony.resumed',
   'ceremony.closed',
+  'kek.generated',
+  'key.wrapped',
+  'backup.voided',
+  'share.accepted',
+  'kek.rebuilt',
+  'key.restored',
+  'key.destroyed',
+  'key.exported',
+  'media.written',
 ];
 
 /** One line of transcript.jsonl, keys in this order (FORMATS.md). */
