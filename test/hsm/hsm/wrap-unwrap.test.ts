@@ -102,7 +102,7 @@ describe('wrapping', () => {
 describe.each([
   ['root', 'EC P-384'],
   ['issuing', 'RSA 3072'],
-] as const)('the %s private key (%s) restored into the second token', (name) => {
+] as const)('the %s private key (%s) restored into the second token', (name, _type) => {
   it('keeps its label, CKA_ID, SPKI and extractability', () => {
     const before = originals[name]!;
     const after = restored[name]!;

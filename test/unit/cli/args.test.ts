@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { optionValue, parseArgs, UsageError } from '../../../main/cli/args.js';
 
-const HSM_KEYS = { values: ['token', 'pin-source', 'module', 'serial'], flags: ['json'] };
+const HSM_KEYS: { values?: string[]; flags?: string[] } = { values: ['token', 'pin-source', 'module', 'serial'], flags: ['json'] };
 
 function usageError(argv: string[], spec = HSM_KEYS): UsageError {
   let error: unknown;
