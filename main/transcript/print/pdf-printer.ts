@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { custodianCardPageDecorations, transcriptPageDecorations, type PageDecorations } from '../../../renderer/print/page-templates.js';
 import { PAGE_MARGINS_MM } from '../../../renderer/print/print-base-styles.js';
 import type { CustodianCardModel, PaperSize, TranscriptPrintModel } from '../../../renderer/print/print-models.js';
@@ -15,11 +15,16 @@ export interface PaperOptions {
 /**
  * One headless Chromium that turns the print views into PDFs. Launch one per
  * batch (a transcript and 255 cards share one browser), close it at the end.
- * Each document gets its own browser context with JavaScript off, offline,
- * and every request refused: the views need nothing from outside, and a card
- * holds a secret.
+ * Documents are printed one at a time on a single page whose context has
+ * JavaScript off, is offline and refuses every request: the views need
+ * nothing from outside, and a card holds a secret. One page for the batch,
+ * not one per document: opening a page costs a renderer process (seconds on
+ * a busy ceremony laptop), loading a document into it costs milliseconds.
  */
 export class PdfPrinter {
+  private page: Promise<Page> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
   private constructor(private readonly browser: Browser) {}
 
   /**
@@ -57,11 +62,16 @@ export class PdfPrinter {
     await this.browser.close();
   }
 
-  private async print(html: string, decorations: PageDecorations, paper: PaperSize): Promise<Uint8Array> {
-    const context = await this.browser.newContext({ javaScriptEnabled: false, offline: true });
+  private print(html: string, decorations: PageDecorations, paper: PaperSize): Promise<Uint8Array> {
+    // One document at a time on the one page, whatever the caller awaits.
+    const printed = this.queue.then(() => this.printNow(html, decorations, paper));
+    this.queue = printed.catch(() => undefined);
+    return printed;
+  }
+
+  private async printNow(html: string, decorations: PageDecorations, paper: PaperSize): Promise<Uint8Array> {
     try {
-      await context.route('**/*', (route) => route.abort());
-      const page = await context.newPage();
+      const page = await (this.page ??= this.openPage());
       await page.setContent(html, { waitUntil: 'load' });
       const m = PAGE_MARGINS_MM;
       const pdf = await page.pdf({
@@ -71,12 +81,18 @@ export class PdfPrinter {
         ...decorations,
         margin: { top: `${m.top}mm`, right: `${m.right}mm`, bottom: `${m.bottom}mm`, left: `${m.left}mm` },
       });
+      // Leave no document in the page between prints: a card's words go with it.
+      await page.setContent('');
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
     } catch (error) {
       throw new PrintError('CHROMIUM_FAILED', `Chromium could not print the document: ${firstLine(error)}`, { cause: error });
-    } finally {
-      await context.close();
     }
+  }
+
+  private async openPage(): Promise<Page> {
+    const context = await this.browser.newContext({ javaScriptEnabled: false, offline: true });
+    await context.route('**/*', (route) => route.abort());
+    return context.newPage();
   }
 }
 
