@@ -33,28 +33,28 @@ export function publicKeyOf(publicKey: graphene.PublicKey, label: string): { typ
 
 /**
  * Reads the public facts of an AES secret key. The KCV comes from CKA_CHECK_VALUE.
- * SoftHSM leaves CKA_VALUE_LEN at 0 on a key made by C_UnwrapKey; the caller
- * that unwrapped it knows the length from the RFC 5649 blob and passes it.
+ * SoftHSM leaves CKA_VALUE_LEN at 0 on a key made by C_UnwrapKey (its issue
+ * #628); the caller that unwrapped it knows the length from the RFC 5649 blob
+ * and passes it, otherwise the HSM measures it (aesLength).
+ * @throws HsmError KEY_INVALID when it is not AES-256 or its length cannot be learnt.
  */
 export function secretKeyInfoOf(key: graphene.SecretKey, knownLength?: number): SecretKeyInfo {
   const a = key.getAttribute({ label: null, id: null, valueLen: null, extractable: null, keyType: null });
   const label = String(a.label);
-  const length = a.valueLen === 0 && knownLength !== undefined ? knownLength : a.valueLen;
-  if (a.keyType === graphene.KeyType.AES && length === 0) {
-    throw new HsmError('KEY_INVALID', `The HSM does not report the length of AES key "${label}" (CKA_VALUE_LEN is 0, as SoftHSM 2.6 leaves it on an unwrapped key), so Conclave cannot confirm it is AES-256. Its key check value is ${keyCheckValue(key, label)}.`);
+  if (a.keyType !== graphene.KeyType.AES) throw new HsmError('KEY_INVALID', `Key "${label}" is not an AES-256 key.`);
+  const length = aesLength(key, a.valueLen as number, knownLength);
+  if (length === undefined) {
+    throw new HsmError('KEY_INVALID', `The HSM does not report the length of AES key "${label}" (CKA_VALUE_LEN is 0, as SoftHSM 2.6 leaves it on an unwrapped key) and the key is not extractable, so Conclave cannot confirm it is AES-256. Its key check value is ${keyCheckValue(key, label)}.`);
   }
-  if (a.keyType !== graphene.KeyType.AES || length !== 32) {
-    throw new HsmError('KEY_INVALID', `Key "${label}" is not an AES-256 key.`);
-  }
+  if (length !== 32) throw new HsmError('KEY_INVALID', `Key "${label}" is not an AES-256 key.`);
   return { label, id: (a.id as Buffer).toString('hex'), type: { kind: 'aes', bits: 256 }, kcv: keyCheckValue(key, label), extractable: Boolean(a.extractable) };
 }
 
 /**
- * What the inventory shows of any AES key: its size as the HSM reports it and
- * its KCV. SoftHSM 2.6 leaves CKA_VALUE_LEN at 0 and CKA_CHECK_VALUE empty on a
- * key made by C_UnwrapKey (SoftHSM issues #628, #570): such a key is listed
- * with its KCV computed in the HSM and its size named as not reported, never
- * guessed. Undefined for a secret key that is not AES.
+ * What the inventory shows of any AES key: its size and its KCV. A key whose
+ * size the HSM neither reports nor can measure (aesLength) is listed with its
+ * KCV and its size named as not reported, never guessed. Undefined for a
+ * secret key that is not AES.
  */
 export function aesKeyFactsOf(key: graphene.SecretKey): { keyType: string; kcv: string | undefined } | undefined {
   const a = key.getAttribute({ label: null, valueLen: null, keyType: null });
@@ -65,7 +65,45 @@ export function aesKeyFactsOf(key: graphene.SecretKey): { keyType: string; kcv: 
   } catch {
     kcv = undefined;
   }
-  return { keyType: a.valueLen ? `AES-${(a.valueLen as number) * 8}` : 'AES (size not reported by the HSM)', kcv };
+  const length = aesLength(key, a.valueLen as number, undefined);
+  return { keyType: length ? `AES-${length * 8}` : 'AES (size not reported by the HSM)', kcv };
+}
+
+/**
+ * An AES key's length in bytes: CKA_VALUE_LEN, or what the caller knows, or —
+ * when the HSM leaves CKA_VALUE_LEN at 0 (SoftHSM 2.6 on unwrapped keys, #628)
+ * and the key is extractable, as every restored backup key is — measured in
+ * the HSM: the key is wrapped (RFC 5649, n + 8 bytes for the AES sizes) under
+ * a throwaway session key generated there, and both the wrapped bytes and the
+ * throwaway key are destroyed at once. Undefined when it cannot be learnt.
+ */
+function aesLength(key: graphene.SecretKey, reported: number, knownLength: number | undefined): number | undefined {
+  if (reported) return reported;
+  if (knownLength !== undefined) return knownLength;
+  if (!key.getAttribute({ extractable: null }).extractable) return undefined;
+  const session = key.session;
+  const probe = session.generateKey(graphene.KeyGenMechanism.AES, {
+    class: graphene.ObjectClass.SECRET_KEY,
+    keyType: graphene.KeyType.AES,
+    valueLen: 32,
+    token: false,
+    sensitive: true,
+    extractable: false,
+    wrap: true,
+    unwrap: false,
+    encrypt: false,
+    decrypt: false,
+  });
+  try {
+    const wrapped = session.wrapKey('AES_KEY_WRAP_PAD', probe, key);
+    const length = wrapped.length - 8;
+    wrapped.fill(0);
+    return length;
+  } catch {
+    return undefined;
+  } finally {
+    session.destroy(probe);
+  }
 }
 
 /**
