@@ -142,15 +142,38 @@ describe('the AES-256 master key restored into the second token', () => {
   });
 
   // SoftHSM 2.6 leaves CKA_VALUE_LEN at 0 on an unwrapped key (its issue #628):
-  // the layer names that instead of guessing a size, and still shows the KCV.
-  it('is listed in the inventory with its KCV, sensitive, extractable as recorded', async () => {
-    const entry = (await restore.inventory()).find((e) => e.label === 'master' && e.class === 'secret-key');
-    expect(entry).toMatchObject({ kcv: originals.master!.kcv, id: originals.master!.id, sensitive: true, extractable: true });
-    expect(['AES-256', 'AES (size not reported by the HSM)']).toContain(entry!.keyType);
+  // the layer measures an extractable key's size in the HSM instead.
+  it('is found again by label, with its KCV', async () => {
+    const found = await restore.findSecretKey('master');
+    expect(found).toEqual({ label: 'master', id: originals.master!.id, type: { kind: 'aes', bits: 256 }, kcv: originals.master!.kcv, extractable: true });
   });
 
-  it('looked up by label on SoftHSM 2.6, whose size the HSM hides, → KEY_INVALID that says so and gives its KCV', async () => {
-    const error = await failure(restore.findSecretKey('master'));
+  it('is listed in the inventory as AES-256 with its KCV, sensitive, as on the first token', async () => {
+    const entry = (await restore.inventory()).find((e) => e.label === 'master' && e.class === 'secret-key');
+    const first = (await origin.inventory()).find((e) => e.label === 'master' && e.class === 'secret-key');
+    expect(entry).toMatchObject({ keyType: 'AES-256', kcv: originals.master!.kcv, id: originals.master!.id, sensitive: true, extractable: true });
+    expect({ ...entry, uri: undefined }).toEqual({ ...first, uri: undefined });
+  });
+
+  it('looking it up leaves nothing behind on the token (the size probe is destroyed)', async () => {
+    const before = await restore.inventory();
+    await restore.findSecretKey('master');
+    expect(await restore.inventory()).toEqual(before);
+  });
+});
+
+describe('an AES key restored as not extractable, on SoftHSM 2.6 which hides its size', () => {
+  beforeAll(async () => {
+    await restore.unwrapKey(restoreKek, wrapped.master!, { ...secretTargetOf(originals.master!), label: 'master-kept', extractable: false });
+  });
+
+  it('is listed with its KCV, its size named as not reported rather than guessed', async () => {
+    const entry = (await restore.inventory()).find((e) => e.label === 'master-kept');
+    expect(entry).toMatchObject({ keyType: 'AES (size not reported by the HSM)', kcv: originals.master!.kcv, extractable: false });
+  });
+
+  it('looked up by label → KEY_INVALID that says why and gives its KCV', async () => {
+    const error = await failure(restore.findSecretKey('master-kept'));
     expect(error.code).toBe('KEY_INVALID');
     expect(error.message).toContain('CKA_VALUE_LEN');
     expect(error.message).toContain(originals.master!.kcv);
