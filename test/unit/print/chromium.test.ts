@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chromiumCandidates, findChromium, isChromiumAvailable } from '../../../main/transcript/print/chromium.js';
+import { PdfPrinter } from '../../../main/transcript/print/pdf-printer.js';
 
 describe('finding a Chromium to print with', () => {
   const dir = mkdtempSync(join(tmpdir(), 'conclave-chromium-'));
@@ -24,5 +25,21 @@ describe('finding a Chromium to print with', () => {
   it('looks only where CONCLAVE_CHROMIUM says when it is set, else at Debian\'s package first', () => {
     expect(chromiumCandidates({ CONCLAVE_CHROMIUM: '/opt/chromium/chrome' })).toEqual(['/opt/chromium/chrome']);
     expect(chromiumCandidates({})[0]).toBe('/usr/bin/chromium');
+  });
+});
+
+describe('starting a printer without Chromium', () => {
+  it('names where it looked and what to install', async () => {
+    const previous = process.env.CONCLAVE_CHROMIUM;
+    process.env.CONCLAVE_CHROMIUM = '/nonexistent/chromium';
+    try {
+      await expect(PdfPrinter.launch()).rejects.toMatchObject({
+        code: 'CHROMIUM_NOT_FOUND',
+        message: 'No Chromium found (looked for /nonexistent/chromium). Install it (apt-get install chromium) or set CONCLAVE_CHROMIUM.',
+      });
+    } finally {
+      if (previous === undefined) delete process.env.CONCLAVE_CHROMIUM;
+      else process.env.CONCLAVE_CHROMIUM = previous;
+    }
   });
 });
