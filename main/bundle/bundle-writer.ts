@@ -7,12 +7,12 @@ import { classifyWriteError, makeDirectories, writeFileDurably } from './durable
 import { formatSums, type SumsEntry } from './sha256sums.js';
 
 /** A file of the bundle as written: what the file.written event records. */
-export interface WrittenFile {
+export type WrittenFile = {
   /** Relative to the bundle, forward slashes. */
   path: string;
   sha256: string;
   bytes: number;
-}
+};
 
 export interface BundleWriterOptions {
   /**
