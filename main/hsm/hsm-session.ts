@@ -3,7 +3,7 @@ import { HsmError } from './hsm-error.js';
 import { HsmSigner } from './hsm-signer.js';
 import { readInventory, type InventoryEntry } from './inventory.js';
 import { keyCheckValue, keyPairInfoOf, secretKeyInfoOf } from './key-objects.js';
-import type { KeyPairInfo, KeyPairType, KeySpec, SecretKeyInfo, SecretKeyType } from './key-spec.js';
+import { describeKeyType, type KeyPairInfo, type KeyPairType, type KeySpec, type SecretKeyInfo, type SecretKeyType } from './key-spec.js';
 import { keyPairMechanism, keyPairTemplates, secretKeyTemplate, sessionKekTemplate } from './key-templates.js';
 import { unwrapTemplate, type UnwrapTarget } from './unwrap-template.js';
 import type { OperationQueue } from './operation-queue.js';
@@ -180,9 +180,11 @@ export class HsmSession {
     const context = { action: `unwrapping ${target.label}`, tokenLabel: this.token.label, mechanism: 'CKM_AES_KEY_WRAP_PAD', keyLabel: target.label };
     const key = await queuedAsync<graphene.Key>(this.queue, context, (done) => this.session.unwrapKey('AES_KEY_WRAP_PAD', kek.object, Buffer.from(wrapped), unwrap, done)).catch((error: unknown) => {
       // SoftHSM answers a failed RFC 5649 integrity check with CKR_GENERAL_ERROR,
-      // not CKR_WRAPPED_KEY_INVALID: name what it means here.
-      if (error instanceof HsmError && error.ckr === 'CKR_GENERAL_ERROR') {
-        throw new HsmError('WRAPPED_KEY_INVALID', `The wrapped "${target.label}" did not unwrap: its bytes were altered, or it was wrapped under a different key-encryption key. Nothing was created.`, error.ckr);
+      // and unwrapped bytes that are not a key of the template's type (an EC
+      // key recorded as RSA) with CKR_FUNCTION_FAILED, not CKR_WRAPPED_KEY_INVALID:
+      // name what they mean here rather than a device fault.
+      if (error instanceof HsmError && (error.ckr === 'CKR_GENERAL_ERROR' || error.ckr === 'CKR_FUNCTION_FAILED')) {
+        throw new HsmError('WRAPPED_KEY_INVALID', `The wrapped "${target.label}" did not unwrap as the ${describeKeyType(target.type)} key recorded for it: its bytes were altered, it was wrapped under a different key-encryption key, or the backup entry does not describe it. Nothing was created.`, error.ckr);
       }
       throw error;
     });
