@@ -3,6 +3,7 @@ import { HsmError } from './hsm-error.js';
 import { HsmSigner } from './hsm-signer.js';
 import { readInventory, type InventoryEntry } from './inventory.js';
 import { keyCheckValue, keyPairInfoOf, secretKeyInfoOf } from './key-objects.js';
+import { provesPublicKey } from './key-pair-proof.js';
 import { describeKeyType, type KeyPairInfo, type KeyPairType, type KeySpec, type SecretKeyInfo, type SecretKeyType } from './key-spec.js';
 import { keyPairMechanism, keyPairTemplates, secretKeyTemplate, sessionKekTemplate } from './key-templates.js';
 import { unwrapTemplate, type UnwrapTarget } from './unwrap-template.js';
@@ -166,7 +167,8 @@ export class HsmSession {
   /**
    * Unwraps a key into this token with its original label, CKA_ID and
    * attributes. For a private key, the public key object is created too from
-   * the recorded SPKI, so the pair is whole again.
+   * the recorded SPKI, so the pair is whole again — once the private key has
+   * proved, by a signature, that it is that SPKI's private half.
    * @throws HsmError LABEL_IN_USE, WRAPPED_KEY_INVALID.
    */
   async unwrapKey(kek: SessionKey, wrapped: Uint8Array, target: UnwrapTarget): Promise<KeyPairInfo | SecretKeyInfo> {
@@ -190,8 +192,18 @@ export class HsmSession {
     });
     return this.run(context, () => {
       if (target.class === 'secret') return secretKeyInfoOf(key.toType<graphene.SecretKey>(), 32);
+      const privateKey = key.toType<graphene.PrivateKey>();
+      let proven = false;
+      try {
+        proven = provesPublicKey(this.session, privateKey, target.type, target.spki, this.session.generateRandom(32));
+      } finally {
+        if (!proven) this.session.destroy(privateKey);
+      }
+      if (!proven) {
+        throw new HsmError('WRAPPED_KEY_INVALID', `The unwrapped "${target.label}" is not the private half of the public key recorded for it: the backup's entries were altered or mixed up. Nothing was kept.`);
+      }
       const pub = this.session.create(publicKey!).toType<graphene.PublicKey>();
-      return keyPairInfoOf(pub, key.toType<graphene.PrivateKey>());
+      return keyPairInfoOf(pub, privateKey);
     });
   }
 
