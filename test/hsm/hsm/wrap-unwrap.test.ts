@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Hsm } from '../../../main/hsm/hsm.js';
 import { HsmError } from '../../../main/hsm/hsm-error.js';
@@ -197,6 +198,21 @@ describe('unwrapping what is not a good backup creates nothing', () => {
     const error = await failure(restore.unwrapKey(restoreKek, altered, target));
     expect(error.code).toBe('WRAPPED_KEY_INVALID');
     expect(error.message).toContain(`${name}-altered`);
+    expect(await restore.inventory()).toEqual(before);
+  });
+
+  it('a private key restored against another key\'s recorded SPKI (entries mixed up) → WRAPPED_KEY_INVALID, nothing kept', async () => {
+    const stranger = new Uint8Array(generateKeyPairSync('ec', { namedCurve: 'secp384r1' }).publicKey.export({ type: 'spki', format: 'der' }));
+    const error = await failure(restore.unwrapKey(restoreKek, wrapped.root!, { ...targetOf(originals.root!), label: 'root-mixed', spki: stranger }));
+    expect(error.code).toBe('WRAPPED_KEY_INVALID');
+    expect(error.message).toContain('not the private half of the public key recorded');
+    expect(await restore.inventory()).toEqual(before);
+  });
+
+  it('a private key recorded with another type (EC bytes, RSA entry) → WRAPPED_KEY_INVALID naming the recorded type, not a device error', async () => {
+    const error = await failure(restore.unwrapKey(restoreKek, wrapped.root!, { ...targetOf(originals.issuing!), label: 'root-as-rsa' }));
+    expect(error.code).toBe('WRAPPED_KEY_INVALID');
+    expect(error.message).toContain('RSA 3072');
     expect(await restore.inventory()).toEqual(before);
   });
 
