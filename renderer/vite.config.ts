@@ -6,6 +6,10 @@
  */
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+// Build tooling runs in Node and only reads the policy string; nothing from main/ enters the renderer bundle.
+// eslint-disable-next-line no-restricted-imports
+import { CONTENT_SECURITY_POLICY } from '../main/electron/content-security-policy.js';
+import { cspMetaPlugin } from './build/csp-meta.js';
 import { preloadBundlePlugin } from './build/preload-bundle.js';
 
 /** The mode in which only the renderer is built. */
@@ -18,6 +22,7 @@ export default defineConfig(({ mode }) => ({
   base: '/',
   plugins: [
     react(),
+    cspMetaPlugin(CONTENT_SECURITY_POLICY),
     ...(mode === RENDERER_ONLY_MODE ? [] : [preloadBundlePlugin({ entry: `${here}/../main/electron/preload.ts`, outDir: `${here}/../dist/preload` })]),
   ],
   build: {

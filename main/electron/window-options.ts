@@ -21,6 +21,8 @@ export function secureWebPreferences(options: { preload?: string; development: b
     enableWebSQL: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // A middle click on a link would ask for a new window (refused anyway): do not even ask.
+    disableBlinkFeatures: 'Auxclick',
     safeDialogs: true,
     devTools: options.development,
   };
