@@ -39,11 +39,11 @@ export async function renderCustodianCardPdf(model: CustodianCardModel, outPath:
  * @throws PrintError as renderCustodianCardPdf
  */
 export async function renderCustodianCardPdfs(
-  cards: readonly { model: CustodianCardModel; outPath: string }[],
+  cards: readonly { model: CustodianCardModel; path: string }[],
   options: { paper?: PaperSize } = {},
 ): Promise<void> {
   await withPrinter(undefined, async (printer) => {
-    for (const card of cards) await renderCustodianCardPdf(card.model, card.outPath, { ...options, printer });
+    for (const card of cards) await renderCustodianCardPdf(card.model, card.path, { ...options, printer });
   });
 }
 

@@ -11,12 +11,12 @@ import { pageCount, pageSize, pdfText, savePageOnePng, wordBoxes } from './pdf-r
 
 const dir = mkdtempSync(join(tmpdir(), 'conclave-card-pdf-'));
 const MM = 72 / 25.4;
-const cards: { model: CustodianCardModel; outPath: string }[] = [];
+const cards: { model: CustodianCardModel; path: string }[] = [];
 const letterCard = join(dir, 'card-letter.pdf');
 
 beforeAll(async () => {
   // The five cards of a rehearsal, in one batch (one Chromium), on A4.
-  for (let i = 1; i <= 5; i += 1) cards.push({ model: await sampleCard(i, true), outPath: join(dir, `custodian-${i}.pdf`) });
+  for (let i = 1; i <= 5; i += 1) cards.push({ model: await sampleCard(i, true), path: join(dir, `custodian-${i}.pdf`) });
   await renderCustodianCardPdfs(cards, { paper: 'A4' });
   // A real ceremony's card on US Letter, with a Chromium of its own.
   await renderCustodianCardPdf(await sampleCard(3, false), letterCard, { paper: 'Letter' });
@@ -24,20 +24,20 @@ beforeAll(async () => {
 
 describe('custodian cards as PDF', () => {
   it('writes one single-page card per custodian', () => {
-    for (const card of cards) expect(pageCount(card.outPath)).toBe(1);
-    expect(pageSize(cards[0]!.outPath)).toEqual({ width: 596, height: 843 });
+    for (const card of cards) expect(pageCount(card.path)).toBe(1);
+    expect(pageSize(cards[0]!.path)).toEqual({ width: 596, height: 843 });
   });
 
   it('holds each custodian\'s own words, numbered, as real text', () => {
-    for (const { model, outPath } of cards) {
-      const text = pdfText(outPath);
+    for (const { model, path } of cards) {
+      const text = pdfText(path);
       model.words.forEach((word, i) => expect(text, `${model.custodianName}, word ${i + 1}`).toMatch(new RegExp(`(^| )${i + 1} ${word}( |$)`)));
     }
   });
 
   it('shows the share fingerprint grouped in fours, and whose share of how many it is', () => {
-    for (const { model, outPath } of cards) {
-      const text = pdfText(outPath);
+    for (const { model, path } of cards) {
+      const text = pdfText(path);
       expect(text).toContain(`Share fingerprint ${groupHex(model.shareFingerprint)}`);
       expect(text).toContain(model.custodianName);
       expect(text).toContain(`Holder of share ${model.memberIndex} of 5 · any 3 of the 5 shares together restore the backup key`);
@@ -45,7 +45,7 @@ describe('custodian cards as PDF', () => {
   });
 
   it('carries the ceremony, SECRET, REHEARSAL and "page 1 of 1" in its header and footer', () => {
-    const text = pdfText(cards[1]!.outPath);
+    const text = pdfText(cards[1]!.path);
     expect(text).toContain('SECRET · custodian card · exm-root-2026-11-29');
     expect(text).toContain('REHEARSAL — not valid for production');
     expect(text).toContain('Dmitri Volkov · member 2 of 5 · share fingerprint');
@@ -60,14 +60,14 @@ describe('custodian cards as PDF', () => {
   });
 
   it('keeps every word inside the side margins on both papers', () => {
-    for (const pdf of [cards[0]!.outPath, letterCard]) {
+    for (const pdf of [cards[0]!.path, letterCard]) {
       const outside = wordBoxes(pdf).filter((w) => w.xMin < PAGE_MARGINS_MM.left * MM - 1 || w.xMax > w.width - PAGE_MARGINS_MM.right * MM + 1);
       expect(outside).toEqual([]);
     }
   });
 
   it('renders page 1 to PNGs kept as test artifacts', () => {
-    expect(existsSync(savePageOnePng(cards[1]!.outPath, 'custodian-card-a4'))).toBe(true);
+    expect(existsSync(savePageOnePng(cards[1]!.path, 'custodian-card-a4'))).toBe(true);
     expect(existsSync(savePageOnePng(letterCard, 'custodian-card-letter'))).toBe(true);
   });
 });
