@@ -1,0 +1,130 @@
+import * as asn1js from 'asn1js';
+import { assertStrictDer } from './der-strict.js';
+import { isContextTag, primitiveContent, sequenceItems, type ExtensionValue } from './extensions/extension.js';
+import { readName, type NameView } from './names.js';
+import { PkiError } from './pki-error.js';
+import { readTime, type EncodedTime } from './validity.js';
+
+/** An extension as encoded, with what DER forbids noted for the lints. */
+export interface ExtensionView extends ExtensionValue {
+  /** critical FALSE written out, which DER forbids (it is the DEFAULT, X.690 §11.5). */
+  encodesDefaultCritical: boolean;
+}
+
+/**
+ * A certificate (or its to-be-signed part) as the lints and the summary see
+ * it: decoded values plus the exact bytes of each field that must match
+ * something byte for byte.
+ */
+export interface CertificateView {
+  tbsDer: Uint8Array;
+  /** As encoded: 2 means v3. */
+  version: number;
+  /** The serial number INTEGER's content octets. */
+  serialNumber: Uint8Array;
+  /** The TBS `signature` AlgorithmIdentifier, DER. */
+  signature: Uint8Array;
+  issuer: NameView;
+  notBefore: EncodedTime;
+  notAfter: EncodedTime;
+  subject: NameView;
+  spki: Uint8Array;
+  hasUniqueIdentifiers: boolean;
+  /** Undefined when the extensions field is absent. */
+  extensions: ExtensionView[] | undefined;
+  /** Present for a signed certificate. */
+  signed?: { der: Uint8Array; signatureAlgorithm: Uint8Array; signatureValue: Uint8Array };
+}
+
+const CODE = 'PKI_MALFORMED_CERTIFICATE';
+
+function malformed(what: string): never {
+  throw new PkiError(CODE, `The certificate is malformed: ${what}.`);
+}
+
+/**
+ * Reads a signed certificate, which must be strict DER.
+ * @throws PkiError PKI_MALFORMED_CERTIFICATE
+ */
+export function readCertificate(der: Uint8Array): CertificateView {
+  assertStrictDer(der, 'certificate', CODE);
+  const parts = sequenceItems(asn1js.fromBER(der).result);
+  const [tbs, algorithm, value] = parts ?? [];
+  if (parts?.length !== 3 || !tbs || !(algorithm instanceof asn1js.Sequence) || !(value instanceof asn1js.BitString)) malformed('it is not SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue }');
+  const bits = primitiveContent(value);
+  if (bits[0] !== 0) malformed('the signature BIT STRING has unused bits');
+  return {
+    ...readTbs(tbs),
+    signed: { der, signatureAlgorithm: new Uint8Array(algorithm.valueBeforeDecodeView), signatureValue: bits.subarray(1) },
+  };
+}
+
+/**
+ * Reads a to-be-signed certificate, which must be strict DER.
+ * @throws PkiError PKI_MALFORMED_CERTIFICATE
+ */
+export function readTbsCertificate(tbsDer: Uint8Array): CertificateView {
+  assertStrictDer(tbsDer, 'to-be-signed certificate', CODE);
+  return readTbs(asn1js.fromBER(tbsDer).result);
+}
+
+function readTbs(node: asn1js.AsnType): CertificateView {
+  const items = sequenceItems(node) ?? malformed('the TBSCertificate is not a SEQUENCE');
+  let i = 0;
+  let version = 0;
+  if (isContextTag(items[0], 0)) {
+    const inner = (items[0] as asn1js.Constructed).valueBlock.value?.[0];
+    if (!(inner instanceof asn1js.Integer)) malformed('the version is not an INTEGER');
+    version = Number(inner.toBigInt());
+    i = 1;
+  }
+  const [serial, signature, issuer, validity, subject, spki, ...rest] = items.slice(i);
+  if (!(serial instanceof asn1js.Integer)) malformed('the serial number is not an INTEGER');
+  if (!(signature instanceof asn1js.Sequence) || !(spki instanceof asn1js.Sequence)) malformed('an AlgorithmIdentifier or the public key is missing');
+  const times = sequenceItems(validity);
+  const notBefore = readTime(times?.[0]);
+  const notAfter = readTime(times?.[1]);
+  if (times?.length !== 2 || !notBefore || !notAfter) malformed('the validity is not two RFC 5280 times');
+  let extensions: ExtensionView[] | undefined;
+  let hasUniqueIdentifiers = false;
+  for (const field of rest) {
+    if (isContextTag(field, 1) || isContextTag(field, 2)) hasUniqueIdentifiers = true;
+    else if (isContextTag(field, 3) && extensions === undefined) extensions = readExtensions((field as asn1js.Constructed).valueBlock.value?.[0], malformed);
+    else malformed('an unexpected field follows the public key');
+  }
+  return {
+    tbsDer: new Uint8Array(node.valueBeforeDecodeView),
+    version,
+    serialNumber: primitiveContent(serial),
+    signature: new Uint8Array(signature.valueBeforeDecodeView),
+    issuer: readName(issuer!, CODE, 'issuer name'),
+    notBefore,
+    notAfter,
+    subject: readName(subject!, CODE, 'subject name'),
+    spki: new Uint8Array(spki.valueBeforeDecodeView),
+    hasUniqueIdentifiers,
+    extensions,
+  };
+}
+
+/** Reads an Extensions SEQUENCE (certificates, CRLs and CRL entries share it). */
+export function readExtensions(node: asn1js.AsnType | undefined, fail: (what: string) => never): ExtensionView[] {
+  const items = sequenceItems(node);
+  if (!items || items.length === 0) fail('the extensions field is empty or not a SEQUENCE');
+  return items.map((item) => {
+    const parts = sequenceItems(item) ?? [];
+    const [oid, second, third] = parts;
+    const hasCritical = parts.length === 3;
+    const octets = hasCritical ? third : second;
+    if (!(oid instanceof asn1js.ObjectIdentifier) || !(octets instanceof asn1js.OctetString) || octets.idBlock.isConstructed || parts.length > 3 || (hasCritical && !(second instanceof asn1js.Boolean))) {
+      fail('an extension is not SEQUENCE { extnID, critical, extnValue }');
+    }
+    const critical = hasCritical && (second as asn1js.Boolean).getValue();
+    return { oid: oid.valueBlock.toString(), critical, value: primitiveContent(octets), encodesDefaultCritical: hasCritical && !critical };
+  });
+}
+
+/** The first extension with this OID, if any. */
+export function findExtension(view: { extensions: ExtensionView[] | undefined }, oid: string): ExtensionView | undefined {
+  return view.extensions?.find((e) => e.oid === oid);
+}

@@ -1,0 +1,118 @@
+import type { Signer } from '../hsm/signer.js';
+import { chooseSignatureAlgorithm } from './algorithms.js';
+import type { ParsedCsr } from './csr.js';
+import { authorityInformationAccessExtension } from './extensions/authority-information-access.js';
+import { basicConstraintsExtension } from './extensions/basic-constraints.js';
+import { certificatePoliciesExtension } from './extensions/certificate-policies.js';
+import { crlDistributionPointsExtension } from './extensions/crl-distribution-points.js';
+import { extendedKeyUsageExtension } from './extensions/extended-key-usage.js';
+import type { ExtensionValue } from './extensions/extension.js';
+import { authorityKeyIdentifierExtension, subjectKeyIdentifierExtension } from './extensions/key-identifiers.js';
+import { keyUsageExtension } from './extensions/key-usage.js';
+import { KEY_PURPOSE, POLICY, oidName } from './extensions/oids.js';
+import { notBeforeWindowSeconds, type CertificateRequestBase } from './issuance-options.js';
+import { signPreparedCertificate, type IssuedCertificate, type PreparedCertificate } from './issued-certificate.js';
+import { readIssuer } from './issuer.js';
+import { keyIdentifier } from './key-identifier.js';
+import { encodeName } from './names.js';
+import { PkiError } from './pki-error.js';
+import { subordinateCaProfile } from './profiles/subordinate-ca.js';
+import { SUBORDINATE_CA_EXTENSIONS, tlsSubordinateCaProfile } from './profiles/tls-subordinate-ca.js';
+import { resolveValidity } from './validity.js';
+
+export interface CertificateFromCsrRequest extends CertificateRequestBase {
+  profile: 'tls-subordinate-ca' | 'subordinate-ca';
+  /** The issuing CA's key on the HSM. */
+  issuerSigner: Signer;
+  /** The issuing CA's certificate, DER or PEM. */
+  issuerCertificate: Uint8Array | string;
+  /** The checked CSR (parseCsr). Only its public key is used, and the extensions the script copies. */
+  csr: ParsedCsr;
+  /** pathLenConstraint; default 0 (the subordinate may issue only end-entity certificates). */
+  pathLength?: number;
+  /** extKeyUsage purposes by name (serverAuth, clientAuth, …) or OID. Default: serverAuth for tls-subordinate-ca, none otherwise. */
+  extendedKeyUsages?: readonly string[];
+  /** certificatePolicies OIDs. Default: the BR domain-validated OID for tls-subordinate-ca, none otherwise. */
+  policies?: readonly string[];
+  /** CRL locations (http:// for tls-subordinate-ca). */
+  crlDistributionPoints?: readonly string[];
+  /** Where the issuer's certificate is published (http:// for tls-subordinate-ca). */
+  caIssuers?: readonly string[];
+  /** OCSP responders, if any. */
+  ocsp?: readonly string[];
+  /** Add digitalSignature to keyUsage (BR allows it for CAs that sign OCSP responses). */
+  digitalSignature?: boolean;
+  /** OIDs of CSR-requested extensions to copy as requested (e.g. nameConstraints); all others are ignored. */
+  copyRequestedExtensions?: readonly string[];
+}
+
+/**
+ * Prepares a subordinate CA certificate from a CSR without signing it. The
+ * subject comes from the script, the key from the CSR.
+ * @throws PkiError for a request that cannot be encoded.
+ */
+export async function prepareCertificateFromCsr(request: CertificateFromCsrRequest): Promise<PreparedCertificate> {
+  const tls = request.profile === 'tls-subordinate-ca';
+  const signingTime = request.signingTime ?? new Date();
+  const issuer = readIssuer(request.issuerCertificate, request.issuerSigner);
+  const algorithm = chooseSignatureAlgorithm(request.issuerSigner.keyType, request.signature);
+  const copied = copiedExtensions(request);
+  const purposes = (request.extendedKeyUsages ?? (tls ? ['serverAuth'] : [])).map(purposeOid);
+  const policies = request.policies ?? (tls ? [POLICY.domainValidated] : []);
+  const extensions: ExtensionValue[] = [
+    basicConstraintsExtension({ ca: true, pathLength: request.pathLength ?? 0 }),
+    keyUsageExtension(request.digitalSignature ? ['digitalSignature', 'keyCertSign', 'cRLSign'] : ['keyCertSign', 'cRLSign']),
+    subjectKeyIdentifierExtension(keyIdentifier(request.csr.spki)),
+    authorityKeyIdentifierExtension(issuer.keyId),
+  ];
+  if (purposes.length > 0) extensions.push(extendedKeyUsageExtension(purposes));
+  if (policies.length > 0) extensions.push(certificatePoliciesExtension(policies));
+  if (request.crlDistributionPoints?.length) extensions.push(crlDistributionPointsExtension(request.crlDistributionPoints));
+  if (request.caIssuers?.length || request.ocsp?.length) extensions.push(authorityInformationAccessExtension({ caIssuers: request.caIssuers ?? [], ocsp: request.ocsp ?? [] }));
+  extensions.push(...copied);
+  return {
+    profile: tls ? tlsSubordinateCaProfile : subordinateCaProfile,
+    fields: {
+      serialNumber: await request.serialNumbers.next(),
+      signatureAlgorithm: algorithm,
+      issuerName: issuer.view.subject.der,
+      validity: resolveValidity(request.validity, signingTime),
+      subjectName: encodeName(request.subject),
+      spki: request.csr.spki,
+      extensions,
+    },
+    signer: request.issuerSigner,
+    issuer: issuer.view,
+    signingTime,
+    notBeforeWindowSeconds: notBeforeWindowSeconds(request),
+    copiedExtensions: copied.map((e) => e.oid),
+  };
+}
+
+/**
+ * Issues a subordinate CA certificate (profile tls-subordinate-ca or
+ * subordinate-ca) from a checked CSR: lints, signs with the issuer's key
+ * through the Signer, lints again and verifies.
+ * @throws LintFailedError listing every rule the request breaks (nothing signed); PkiError; HsmError.
+ */
+export async function issueCertificateFromCsr(request: CertificateFromCsrRequest): Promise<IssuedCertificate> {
+  return signPreparedCertificate(await prepareCertificateFromCsr(request));
+}
+
+function purposeOid(purpose: string): string {
+  const known = (KEY_PURPOSE as Record<string, string>)[purpose];
+  if (known) return known;
+  if (/^\d+(\.\d+)+$/.test(purpose)) return purpose;
+  throw new PkiError('PKI_OPTION_INVALID', `"${purpose}" is not an extended key usage Conclave knows; use a name such as serverAuth or clientAuth, or an OID.`);
+}
+
+/** The CSR's requested extensions the script chose to copy; never one the profile sets itself. */
+function copiedExtensions(request: CertificateFromCsrRequest): ExtensionValue[] {
+  const wanted = request.copyRequestedExtensions ?? [];
+  for (const oid of wanted) {
+    if ((SUBORDINATE_CA_EXTENSIONS as string[]).includes(oid)) {
+      throw new PkiError('PKI_EXTENSION_NOT_COPYABLE', `${oidName(oid)} is set by the profile from the script; it cannot be copied from the CSR.`);
+    }
+  }
+  return request.csr.requestedExtensions.filter((e) => wanted.includes(e.oid)).map(({ oid, critical, value }) => ({ oid, critical, value }));
+}
