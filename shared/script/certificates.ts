@@ -52,6 +52,11 @@ export const certificateSchema = certificateFields
   .superRefine(checkSubjectForProfile, whenValid('profile', 'subject'))
   .superRefine(checkExtensionsForProfile, whenValid('profile', 'crlUrls', 'issuerUrls', 'policies', 'pathLen', 'validity'));
 
+/** "a root-ca", "an audit": the profile with its article, for messages. */
+export function aProfile(profile: CertificateProfile): string {
+  return `${profile === 'audit' ? 'an' : 'a'} ${profile}`;
+}
+
 /** Whether a certificate of this profile is a CA certificate. */
 export function isCaProfile(profile: CertificateProfile): boolean {
   return caProfiles.includes(profile);
@@ -64,7 +69,7 @@ function checkKeyOrCsr(c: CertificateEntry, ctx: z.core.$RefinementCtx): void {
     ctx.addIssue({ code: 'custom', path: [], message: 'missing key or csr: name a key generated in this ceremony (key: root) or a request file (csr: csr/issuing-ca.csr.pem)' });
   } else if (c.csr !== undefined && (c.profile === 'root-ca' || c.profile === 'audit')) {
     // The root signs itself and the audit key must seal the transcript in this HSM: both keys are born here.
-    ctx.addIssue({ code: 'custom', path: ['csr'], message: `a ${c.profile} certificate is for a key generated in this ceremony: use key: <name of a key under keys> instead of csr` });
+    ctx.addIssue({ code: 'custom', path: ['csr'], message: `${aProfile(c.profile)} certificate is made only in a root-key-generation ceremony, for a key generated there (key: <name under keys>), never from a csr` });
   }
 }
 
@@ -90,7 +95,7 @@ function checkSubjectForProfile(c: CertificateEntry, ctx: z.core.$RefinementCtx)
 }
 
 function checkExtensionsForProfile(c: CertificateEntry, ctx: z.core.$RefinementCtx): void {
-  const refuse = (field: 'crlUrls' | 'issuerUrls' | 'policies' | 'pathLen', why: string) => ctx.addIssue({ code: 'custom', path: [field], message: `a ${c.profile} certificate takes no ${field}: ${why}` });
+  const refuse = (field: 'crlUrls' | 'issuerUrls' | 'policies' | 'pathLen', why: string) => ctx.addIssue({ code: 'custom', path: [field], message: `${aProfile(c.profile)} certificate takes no ${field}: ${why}` });
   switch (c.profile) {
     case 'root-ca': {
       if (c.crlUrls) refuse('crlUrls', 'nothing above a root can revoke it; remove crlUrls');

@@ -15,6 +15,8 @@ export interface ReferencedFile {
   field: (string | number)[];
   /** Absolute path. */
   path: string;
+  /** The path as the script gives it, for messages. */
+  given: string;
   type: 'file' | 'directory';
   /** What it is, for the message when it is missing. */
   what: string;
@@ -29,7 +31,7 @@ export function sourceDirectory(script: CeremonyScript, scriptDir: string, sourc
 /** Every file the script names, resolved: script-relative paths against `scriptDir`, bundle contents against the source bundle. */
 export function referencedFiles(script: CeremonyScript, scriptDir: string, sourceOverride?: string): ReferencedFile[] {
   const files: ReferencedFile[] = [];
-  const own = (field: (string | number)[], path: string, what: string) => files.push({ field, path: resolveFrom(scriptDir, path), type: 'file', what });
+  const own = (field: (string | number)[], path: string, what: string) => files.push({ field, path: resolveFrom(scriptDir, path), given: path, type: 'file', what });
   if (script.kind === 'root-key-generation' || script.kind === 'subordinate-signing') {
     script.certificates.forEach((c, i) => {
       if (c.csr !== undefined) own(['certificates', i, 'csr'], c.csr, 'a certificate signing request (PEM or DER)');
@@ -43,8 +45,10 @@ export function referencedFiles(script: CeremonyScript, scriptDir: string, sourc
   }
   const source = sourceDirectory(script, scriptDir, sourceOverride);
   if (script.kind === 'root-key-generation' || source === undefined) return files;
-  files.push({ field: ['source'], path: source, type: 'directory', what: 'the evidence bundle of the ceremony this one builds on' });
-  const inBundle = (field: (string | number)[], relative: string, what: string) => files.push({ field, path: join(source, relative), type: 'file', what });
+  const sourceGiven = sourceOverride ?? script.source;
+  files.push({ field: ['source'], path: source, given: sourceGiven, type: 'directory', what: 'the evidence bundle of the ceremony this one builds on' });
+  const inBundle = (field: (string | number)[], relative: string, what: string) =>
+    files.push({ field, path: join(source, relative), given: `${relative} in the source bundle ${sourceGiven}`, type: 'file', what });
   inBundle(['source'], 'transcript.jsonl', 'the source bundle\'s transcript');
   inBundle(['source'], 'transcript.jsonl.p7s', 'the source bundle\'s transcript seal');
   inBundle(['source'], 'SHA256SUMS', 'the source bundle\'s SHA256SUMS');
@@ -78,7 +82,7 @@ export async function checkReferencedFiles(files: readonly ReferencedFile[], doc
     const overridden = sourceOverridden && file.field[0] === 'source';
     const given = overridden ? ' (given with --source)' : '';
     const hint = file.type === 'directory' && !overridden ? ' (copy it there, or give its folder with --source DIR)' : '';
-    const message = `${file.path}${given} ${found === 'missing' ? 'does not exist' : `is a ${found}`}: expected ${file.what}${hint}`;
+    const message = `${file.given}${given} ${found === 'missing' ? 'does not exist' : `is a ${found}`} (${file.path}): expected ${file.what}${hint}`;
     problems.push(document.problem(file.field, message, 'file'));
   }
   return problems;

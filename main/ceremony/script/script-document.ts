@@ -31,10 +31,13 @@ export class ScriptDocument {
   static parse(text: string): { document: ScriptDocument } | { problems: ScriptProblem[] } {
     const lines = new LineCounter();
     const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-    const problems: ScriptProblem[] = [...document.errors, ...document.warnings].map((error) => {
+    const problems: ScriptProblem[] = [];
+    for (const error of [...document.errors, ...document.warnings]) {
       const at = error.linePos?.[0] ?? lines.linePos(error.pos[0]);
-      return { line: at.line, column: at.col, path: '', message: `not valid YAML: ${firstLine(error.message)}`, source: 'yaml' };
-    });
+      // One mistake in YAML often trips several errors on its line; the first says where, the rest are echoes.
+      if (problems.some((p) => p.line === at.line)) continue;
+      problems.push({ line: at.line, column: at.col, path: '', message: `not valid YAML: ${firstLine(error.message)}`, source: 'yaml' });
+    }
     if (problems.length > 0) return { problems };
     if (document.contents === null) return { problems: [{ line: 1, column: 1, path: '', message: 'the file holds no script: expected "version: 1", "kind: ..." and the other fields', source: 'yaml' }] };
     let data: unknown;

@@ -3,7 +3,7 @@
  * subordinate CA certificates, and optionally a fresh CRL.
  */
 import { z } from 'zod';
-import { certificateSchema } from '../certificates.js';
+import { aProfile, certificateSchema } from '../certificates.js';
 import { commonShape } from '../common.js';
 import { crlSchema } from '../crls.js';
 import { issuerSchema, sealSchema, sourceSchema } from '../source.js';
@@ -23,7 +23,7 @@ export const subordinateSigningSchema = z
     checkUniqueNames(s.certificates, 'certificates', 'certificate', ctx);
     s.certificates.forEach((c, i) => {
       if (c.profile === 'root-ca' || c.profile === 'audit') {
-        ctx.addIssue({ code: 'custom', path: ['certificates', i, 'profile'], message: `a ${c.profile} certificate is only made in a root-key-generation ceremony: here the profile is subordinate-ca or tls-subordinate-ca` });
+        ctx.addIssue({ code: 'custom', path: ['certificates', i, 'profile'], message: `${aProfile(c.profile)} certificate is only made in a root-key-generation ceremony: here the profile is subordinate-ca or tls-subordinate-ca` });
       }
       if (c.key !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['certificates', i, 'key'], message: 'this ceremony generates no keys: a subordinate is signed from its request (csr: <file>)' });
