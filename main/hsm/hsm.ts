@@ -1,6 +1,6 @@
 import * as graphene from 'graphene-pk11';
 import * as pkcs11 from 'pkcs11js';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { defaultModulePath } from './default-module.js';
 import { HsmError } from './hsm-error.js';
 import { HsmSession } from './hsm-session.js';
@@ -14,6 +14,8 @@ export type TokenSelector = { label: string } | { serial: string };
 
 /** A module loaded and initialised once per process, shared by every Hsm handle. */
 interface ModuleOwner {
+  /** The library's real path. */
+  key: string;
   module: graphene.Module;
   queue: OperationQueue;
   handles: number;
@@ -43,10 +45,14 @@ export class Hsm {
    */
   static async open(options: { modulePath?: string } = {}): Promise<Hsm> {
     const modulePath = options.modulePath ?? defaultModulePath();
-    let owner = owners.get(modulePath);
+    // Keyed by the library file itself: Debian's /usr/lib/softhsm/libsofthsm2.so
+    // is a symlink, and a second owner of the same library would finalize it
+    // under the first when it closes.
+    const ownerKey = existsSync(modulePath) ? realpathSync(modulePath) : modulePath;
+    let owner = owners.get(ownerKey);
     if (!owner) {
-      owner = { module: loadModule(modulePath), queue: new OperationQueue(), handles: 0 };
-      owners.set(modulePath, owner);
+      owner = { key: ownerKey, module: loadModule(modulePath), queue: new OperationQueue(), handles: 0 };
+      owners.set(ownerKey, owner);
     }
     owner.handles++;
     return new Hsm(modulePath, owner);
@@ -119,7 +125,7 @@ export class Hsm {
     this.closed = true;
     await this.owner.queue.run(() => undefined);
     if (--this.owner.handles === 0) {
-      owners.delete(this.modulePath);
+      owners.delete(this.owner.key);
       try {
         this.owner.module.finalize();
       } finally {
