@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Hsm } from '../../../main/hsm/hsm.js';
 import { HsmError } from '../../../main/hsm/hsm-error.js';
-import { createTokenStore, type TestTokenStore } from '../../support/softhsm.js';
+import { createTokenStore, SOFTHSM_MODULE, type TestTokenStore } from '../../support/softhsm.js';
 
 // A shared library that exists on Debian and is not a PKCS#11 module.
 const NOT_PKCS11_LIBRARY = ['/usr/lib/x86_64-linux-gnu/libz.so.1', '/usr/lib/aarch64-linux-gnu/libz.so.1', '/lib/x86_64-linux-gnu/libz.so.1'].find((p) => existsSync(p));
@@ -168,6 +169,18 @@ describe('one module owner per process', () => {
     const third = await Hsm.open();
     expect(third.tokens().length).toBeGreaterThan(0);
     await third.close();
+  });
+
+  it('the same library named by another path (a symlink, "..") is the same owner: closing that handle leaves the first working', async () => {
+    const first = await Hsm.open({ modulePath: SOFTHSM_MODULE });
+    const real = realpathSync(SOFTHSM_MODULE);
+    for (const alias of [real, join(dirname(SOFTHSM_MODULE), '..', basename(dirname(SOFTHSM_MODULE)), basename(SOFTHSM_MODULE))]) {
+      const other = await Hsm.open({ modulePath: alias });
+      expect(other.tokens().length).toBe(first.tokens().length);
+      await other.close();
+      expect(first.tokens().map((t) => t.label)).toContain('module-alpha');
+    }
+    await first.close();
   });
 
   it('a closed handle refuses to be used', async () => {
