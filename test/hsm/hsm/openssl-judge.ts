@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -91,16 +91,5 @@ export function opensslVerifies(spki: Uint8Array, digest: Digest, message: Uint8
     const run = spawnSync('openssl', ['dgst', `-${digest}`, '-verify', pem, ...pss, '-signature', sig, msg]);
     const output = `${run.stdout.toString()}${run.stderr.toString()}`.trim();
     return { ok: run.status === 0 && /Verified OK/.test(output), output };
-  });
-}
-
-/** The PEM form of an SPKI, as openssl writes it. */
-export function spkiPem(spki: Uint8Array): string {
-  return inScratch((dir) => {
-    const pub = join(dir, 'pub.der');
-    const pem = join(dir, 'pub.pem');
-    writeFileSync(pub, spki);
-    execFileSync('openssl', ['pkey', '-pubin', '-inform', 'DER', '-in', pub, '-out', pem]);
-    return readFileSync(pem, 'utf8');
   });
 }
