@@ -19,7 +19,7 @@ export function unwrapTemplate(target: UnwrapTarget): { unwrap: graphene.ITempla
   const common = { token: true, private: true, label: target.label, id, sensitive: true, extractable: target.extractable };
   if (target.class === 'secret') {
     return {
-      unwrap: { ...common, class: graphene.ObjectClass.SECRET_KEY, keyType: graphene.KeyType.AES, encrypt: true, decrypt: true, wrap: true, unwrap: true, sign: false, verify: false, derive: false },
+      unwrap: { ...common, class: graphene.ObjectClass.SECRET_KEY, keyType: graphene.KeyType.AES, encrypt: true, decrypt: true, wrap: true, unwrap: true, sign: false, verify: false, derive: false, modifiable: false },
       publicKey: undefined,
     };
   }
