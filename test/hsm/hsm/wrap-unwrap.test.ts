@@ -8,6 +8,7 @@ import type { KeyPairInfo, SecretKeyInfo } from '../../../main/hsm/key-spec.js';
 import type { UnwrapTarget } from '../../../main/hsm/unwrap-template.js';
 import { createTokenStore, type TestTokenStore } from '../../support/softhsm.js';
 import { ecdsaRawToDer, opensslVerifies } from './openssl-judge.js';
+import { TokenReader } from './token-reader.js';
 
 // A backup leaves one token wrapped under a KEK and comes back into another:
 // the restored keys must be the same keys (same SPKI, same KCV) with the same
@@ -256,3 +257,41 @@ describe('destroying', () => {
     expect((await origin.inventory()).map((e) => e.label)).not.toContain('short-lived-kek');
   });
 });
+
+describe('the restored objects, read with graphene directly', () => {
+  const PRIVATE_FLAGS = { token: null, private: null, sensitive: null, extractable: null, modifiable: null, sign: null, decrypt: null, unwrap: null, derive: null, label: null, id: null };
+  const SECRET_FLAGS = { token: null, private: null, sensitive: null, extractable: null, modifiable: null, encrypt: null, decrypt: null, wrap: null, unwrap: null, sign: null, verify: null, derive: null, label: null, id: null };
+  const read = (tokenLabel: string): Record<string, unknown> => {
+    const reader = TokenReader.open(tokenLabel, store.tokens.find((t) => t.label === tokenLabel)!.pin);
+    try {
+      return {
+        root: reader.attributes('private', 'root', { ...PRIVATE_FLAGS }),
+        master: reader.attributes('secret', 'master', { ...SECRET_FLAGS }),
+        rootPublic: reader.attributes('public', 'root', { token: null, private: null, verify: null, label: null, id: null }),
+      };
+    } finally {
+      reader.close();
+    }
+  };
+  let original: Record<string, unknown>;
+  let restoredAttributes: Record<string, unknown>;
+  beforeAll(async () => {
+    await hsm.close();
+    original = read('origin');
+    restoredAttributes = read('restore');
+  });
+
+  it('a restored private key has the attributes the original had', () => {
+    expect(restoredAttributes.root).toEqual(original.root);
+  });
+
+  it('a restored secret key has the attributes the original had, immutable included', () => {
+    expect(restoredAttributes.master).toEqual(original.master);
+    expect(restoredAttributes.master).toMatchObject({ modifiable: false, sensitive: true });
+  });
+
+  it('the rebuilt public key has the label, CKA_ID and flags of the original', () => {
+    expect(restoredAttributes.rootPublic).toEqual(original.rootPublic);
+  });
+});
+
