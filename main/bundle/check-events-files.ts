@@ -18,10 +18,16 @@ export async function checkEventsAgainstFiles(bundle: BundleContents): Promise<C
     if (actual === undefined) problems.push(`${path} (${what}) is missing`);
     else if (actual !== sha256) problems.push(`${path} differs from ${what} (SHA-256 ${actual}, recorded ${String(sha256)})`);
   };
+  // A resume discards the files an interrupted step wrote without finishing
+  // (ceremony.resumed lists them with their hashes); the step then writes them
+  // anew. The last word on a path is what counts.
+  const written = new Map<string, { sha256: unknown; at: string }>();
   for (const { seq, type, data } of bundle.events) {
     const at = `the ${type} event at seq ${seq}`;
-    if (type === 'file.written') await expect(String(data.path), data.sha256, at);
-    else if (type === 'cert.issued') await expect(`certs/${String(data.name)}.der`, data.sha256, at);
+    if (type === 'file.written') written.set(String(data.path), { sha256: data.sha256, at });
+    else if (type === 'ceremony.resumed' && Array.isArray(data.discardedFiles)) {
+      for (const discarded of data.discardedFiles) written.delete(String((discarded as { path?: unknown }).path));
+    } else if (type === 'cert.issued') await expect(`certs/${String(data.name)}.der`, data.sha256, at);
     else if (type === 'crl.issued') await expect(`crls/${String(data.name)}.crl`, data.sha256, at);
     else if (type === 'key.generated' && typeof data.spkiSha256 === 'string') {
       checked++;
@@ -31,6 +37,7 @@ export async function checkEventsAgainstFiles(bundle: BundleContents): Promise<C
       else if (spki !== data.spkiSha256) problems.push(`${path} is not the key of ${at} (SPKI SHA-256 ${spki}, recorded ${data.spkiSha256})`);
     }
   }
+  for (const [path, { sha256, at }] of written) await expect(path, sha256, at);
   const scope = bundle.chain?.ok ? '' : ' (events before the first bad transcript line only)';
   if (problems.length) return { name, status: 'fail', detail: `${problems.join('; ')}${scope}.` };
   if (!checked) return { name, status: 'skipped', detail: `The transcript names no file${scope}.` };
