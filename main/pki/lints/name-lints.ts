@@ -32,12 +32,12 @@ export const subjectAttributesUnique: CertificateLint = {
   },
 };
 
-/** Upper bounds of RFC 5280 Appendix A (and BR §7.1.4.2's for postalCode), in characters. */
+/** Upper bounds of RFC 5280 Appendix A (ub-*), in characters; DC is one DNS label (RFC 1035 §2.3.4). */
 const MAX_LENGTH: Partial<Record<string, number>> = {
   [ATTRIBUTE_OIDS.C]: 2,
   [ATTRIBUTE_OIDS.ST]: 128,
   [ATTRIBUTE_OIDS.L]: 128,
-  [ATTRIBUTE_OIDS.postalCode]: 16,
+  [ATTRIBUTE_OIDS.postalCode]: 40,
   [ATTRIBUTE_OIDS.street]: 128,
   [ATTRIBUTE_OIDS.O]: 64,
   [ATTRIBUTE_OIDS.OU]: 64,
@@ -48,7 +48,7 @@ const MAX_LENGTH: Partial<Record<string, number>> = {
 
 export const subjectAttributeLengths: CertificateLint = {
   id: 'subject-attribute-lengths',
-  clause: 'RFC 5280 Appendix A, BR §7.1.4.2',
+  clause: 'RFC 5280 Appendix A',
   check: (c) =>
     c.subject.rdns.flat().flatMap((a) => {
       const max = MAX_LENGTH[a.oid];
@@ -76,6 +76,18 @@ export function subjectRequiredAttributes(required: readonly NameAttributeType[]
     check: (c) => {
       const present = new Set(c.subject.rdns.flat().map((a) => a.oid));
       return required.filter((type) => !present.has(ATTRIBUTE_OIDS[type])).map((type) => `The subject has no ${type}; this profile requires ${required.join(', ')}.`);
+    },
+  };
+}
+
+/** Attributes a profile forbids in the subject. */
+export function subjectForbiddenAttributes(forbidden: readonly NameAttributeType[], clause: string): CertificateLint {
+  return {
+    id: 'subject-forbidden-attributes',
+    clause,
+    check: (c) => {
+      const present = new Set(c.subject.rdns.flat().map((a) => a.oid));
+      return forbidden.filter((type) => present.has(ATTRIBUTE_OIDS[type])).map((type) => `The subject has ${type}, which this profile forbids.`);
     },
   };
 }

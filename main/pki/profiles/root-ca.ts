@@ -1,6 +1,6 @@
 import { EXTENSION } from '../extensions/oids.js';
 import { basicConstraints, extendedKeyUsage, keyUsage } from '../lints/usage-lints.js';
-import { subjectAttributeOrder, subjectRequiredAttributes } from '../lints/name-lints.js';
+import { subjectAttributeOrder, subjectForbiddenAttributes, subjectRequiredAttributes } from '../lints/name-lints.js';
 import { extensionsAllowed } from '../lints/structure-lints.js';
 import { validityMaximum, validityMinimum } from '../lints/validity-lints.js';
 import { COMMON_CERTIFICATE_LINTS, type CertificateProfile } from './certificate-profile.js';
@@ -18,6 +18,7 @@ export const rootCaProfile: CertificateProfile = {
   lints: [
     ...COMMON_CERTIFICATE_LINTS,
     subjectRequiredAttributes(['C', 'O', 'CN'], 'BR §7.1.2.10.2'),
+    subjectForbiddenAttributes(['OU'], 'BR §7.1.2.10.2'),
     subjectAttributeOrder,
     validityMaximum(9132, 'BR §7.1.2.1.1'),
     validityMinimum(2922, 'BR §7.1.2.1.1'),

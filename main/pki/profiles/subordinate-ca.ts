@@ -1,7 +1,7 @@
 import { KEY_PURPOSE } from '../extensions/oids.js';
 import { authorityInformationAccess, crlDistributionPoints } from '../lints/distribution-lints.js';
 import { issuerPathLength } from '../lints/issuer-lints.js';
-import { subjectRequiredAttributes } from '../lints/name-lints.js';
+import { subjectForbiddenAttributes, subjectRequiredAttributes } from '../lints/name-lints.js';
 import { extensionsAllowed } from '../lints/structure-lints.js';
 import { basicConstraints, certificatePolicies, extendedKeyUsage, keyUsage } from '../lints/usage-lints.js';
 import { validityMaximum, validityWithinIssuer } from '../lints/validity-lints.js';
@@ -12,7 +12,8 @@ import { SUBORDINATE_CA_EXTENSIONS } from './tls-subordinate-ca.js';
  * A subordinate CA for a private PKI: the tls-subordinate-ca rules without
  * the TLS-specific ones. extKeyUsage, certificatePolicies, CRL and caIssuers
  * locations are the script's choice (any URI scheme); anyExtendedKeyUsage is
- * still refused, and the subject needs only a CN.
+ * still refused. The subject follows the BR's CA naming (C, O and CN, no OU),
+ * as the script schema does for every CA, but not the BR attribute order.
  */
 export const subordinateCaProfile: CertificateProfile = {
   name: 'subordinate-ca',
@@ -20,7 +21,8 @@ export const subordinateCaProfile: CertificateProfile = {
   maximumValidityDays: 2922,
   lints: [
     ...COMMON_CERTIFICATE_LINTS,
-    subjectRequiredAttributes(['CN'], 'RFC 5280 §4.1.2.6'),
+    subjectRequiredAttributes(['C', 'O', 'CN'], 'BR §7.1.2.10.2, applied to every CA'),
+    subjectForbiddenAttributes(['OU'], 'BR §7.1.2.10.2, applied to every CA'),
     validityMaximum(2922, 'Conclave: at most 8 years'),
     validityWithinIssuer,
     issuerPathLength,

@@ -1,7 +1,7 @@
 import { EXTENSION, KEY_PURPOSE } from '../extensions/oids.js';
 import { authorityInformationAccess, crlDistributionPoints } from '../lints/distribution-lints.js';
 import { issuerPathLength } from '../lints/issuer-lints.js';
-import { subjectAttributeOrder, subjectRequiredAttributes } from '../lints/name-lints.js';
+import { subjectAttributeOrder, subjectForbiddenAttributes, subjectRequiredAttributes } from '../lints/name-lints.js';
 import { extensionsAllowed } from '../lints/structure-lints.js';
 import { basicConstraints, certificatePolicies, extendedKeyUsage, keyUsage } from '../lints/usage-lints.js';
 import { validityMaximum, validityWithinIssuer } from '../lints/validity-lints.js';
@@ -32,6 +32,7 @@ export const tlsSubordinateCaProfile: CertificateProfile = {
   lints: [
     ...COMMON_CERTIFICATE_LINTS,
     subjectRequiredAttributes(['C', 'O', 'CN'], 'BR §7.1.2.10.2'),
+    subjectForbiddenAttributes(['OU'], 'BR §7.1.2.10.2'),
     subjectAttributeOrder,
     validityMaximum(2922, 'Conclave: at most 8 years'),
     validityWithinIssuer,
