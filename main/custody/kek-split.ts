@@ -19,6 +19,17 @@ export function newShareSetId(): string {
 }
 
 /**
+ * Checks a split's parameters before anything is drawn or wrapped.
+ * @throws CustodyError share.split-params unless 2 ≤ M ≤ N ≤ 255 and the set id is 16 hex digits.
+ */
+export function checkShareSet({ setId, threshold, shareCount }: ShareSet): void {
+  if (!(Number.isInteger(threshold) && Number.isInteger(shareCount) && threshold >= 2 && threshold <= shareCount && shareCount <= 255)) {
+    throw new CustodyError('share.split-params', `A split needs 2 ≤ threshold ≤ shares ≤ 255; the script asks for ${threshold} of ${shareCount}.`);
+  }
+  if (!/^[0-9a-f]{16}$/.test(setId)) throw new CustodyError('share.split-params', 'The share-set id must be 16 lowercase hex digits.');
+}
+
+/**
  * Splits the KEK M-of-N with shamir-secret-sharing and puts each share in its
  * envelope, members numbered 1..N in order. The caller zeroes each envelope's
  * share (zeroShares) once it is handed off; the KEK stays the caller's.
@@ -26,10 +37,7 @@ export function newShareSetId(): string {
  */
 export async function splitKek(kek: Uint8Array, set: ShareSet): Promise<ShareEnvelope[]> {
   const { threshold, shareCount } = set;
-  if (!(Number.isInteger(threshold) && Number.isInteger(shareCount) && threshold >= 2 && threshold <= shareCount && shareCount <= 255)) {
-    throw new CustodyError('share.split-params', `A split needs 2 ≤ threshold ≤ shares ≤ 255; the script asks for ${threshold} of ${shareCount}.`);
-  }
-  if (!/^[0-9a-f]{16}$/.test(set.setId)) throw new CustodyError('share.split-params', 'The share-set id must be 16 lowercase hex digits.');
+  checkShareSet(set);
   if (kek.length !== KEK_BYTES) throw new CustodyError('kek.length', `The KEK must be ${KEK_BYTES} bytes; these are ${kek.length}.`);
   // The library refuses a Node Buffer (design/STACK-NOTES.md): hand it a plain copy.
   const secret = plainCopy(kek);
