@@ -52,7 +52,7 @@ export const filePathSchema = z
 /** Hex digits, as a KCV or fingerprint is printed; colons between bytes are allowed. */
 export function hexSchema(bytes: number, what: string) {
   return z
-    .string()
+    .string({ error: (issue) => (issue.input === undefined ? undefined : `expected ${what} as hex text in quotes, e.g. "${'1a2b3c'.padEnd(bytes * 2, '0').slice(0, bytes * 2)}"`) })
     .transform((s) => s.replaceAll(':', '').toLowerCase())
     .pipe(z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`), `expected ${what}: ${bytes * 2} hex digits`));
 }

@@ -319,6 +319,10 @@ describe('later ceremonies', () => {
     expect(only(changed(example('key-destruction'), (d) => (d.destroy[0].spkiSha256 = 'ab'.repeat(32))))).toMatch(/^destroy.0.spkiSha256: a secret key has no public key/);
   });
 
+  it('key-destruction wants a KCV as quoted hex, not a YAML number', () => {
+    expect(only(changed(example('key-destruction'), (d) => (d.destroy[0].kcv = 123456)))).toBe('destroy.0.kcv: expected the key check value as hex text in quotes, e.g. "1a2b3c"');
+  });
+
   it('key-export names an unknown format and the formats there are', () => {
     expect(only(changed(example('key-export'), (d) => (d.exports[0].format = 'pkcs12')))).toBe('exports.0.format: unknown format "pkcs12": expected one of hsm, aws-kms, gcp-kms, azure-byok');
   });
