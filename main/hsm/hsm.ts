@@ -6,7 +6,7 @@ import { HsmError } from './hsm-error.js';
 import { HsmSession } from './hsm-session.js';
 import { readMechanisms, type MechanismInfo } from './mechanism-info.js';
 import { OperationQueue } from './operation-queue.js';
-import { fromPkcs11Error } from './pkcs11-error.js';
+import { fromPkcs11Error, withPkcs11Context } from './pkcs11-error.js';
 import { readTokenInfo, type TokenInfo } from './token-info.js';
 
 /** A token is chosen by what is printed on it, never by slot index (slots move). */
@@ -27,6 +27,10 @@ interface ModuleOwner {
  * finalised when the last handle closes.
  */
 const owners = new Map<string, ModuleOwner>();
+
+// A token pulled out between two calls must still surface as an HsmError (TOKEN_REMOVED).
+const READING_TOKENS = { action: 'reading the slots and tokens' };
+const READING_MECHANISMS = { action: 'reading the token\'s mechanisms' };
 
 /** The HSM as the ceremony sees it: a PKCS#11 module, its tokens, and sessions on them. */
 export class Hsm {
@@ -71,12 +75,12 @@ export class Hsm {
 
   /** Every slot that holds a token, with the token's identity. */
   tokens(): TokenInfo[] {
-    return this.presentSlots().map((slot) => readTokenInfo(slot));
+    return withPkcs11Context(READING_TOKENS, () => this.presentSlots().map((slot) => readTokenInfo(slot)));
   }
 
   /** The mechanisms a token supports, with key sizes and flags. */
   mechanisms(selector: TokenSelector): MechanismInfo[] {
-    return readMechanisms(this.findSlot(selector));
+    return withPkcs11Context(READING_MECHANISMS, () => readMechanisms(this.findSlot(selector)));
   }
 
   /**
@@ -87,7 +91,7 @@ export class Hsm {
    */
   requireMechanisms(selector: TokenSelector, names: string[]): MechanismInfo[] {
     const slot = this.findSlot(selector);
-    const offered = readMechanisms(slot);
+    const offered = withPkcs11Context(READING_MECHANISMS, () => readMechanisms(slot));
     // Matched by value as well as by name: PKCS#11 has aliases (CKM_ECDSA_KEY_PAIR_GEN is CKM_EC_KEY_PAIR_GEN).
     const find = (name: string): MechanismInfo | undefined => {
       const value = (graphene.MechanismEnum as unknown as Record<string, number | undefined>)[name.replace(/^CKM_/, '')];
@@ -136,15 +140,17 @@ export class Hsm {
 
   private presentSlots(): graphene.Slot[] {
     this.assertOpen();
-    const collection = this.owner.module.getSlots(true);
-    const slots: graphene.Slot[] = [];
-    for (let i = 0; i < collection.length; i++) slots.push(collection.items(i));
-    return slots;
+    return withPkcs11Context(READING_TOKENS, () => {
+      const collection = this.owner.module.getSlots(true);
+      const slots: graphene.Slot[] = [];
+      for (let i = 0; i < collection.length; i++) slots.push(collection.items(i));
+      return slots;
+    });
   }
 
   private findSlot(selector: TokenSelector): graphene.Slot {
     const slots = this.presentSlots();
-    const infos = slots.map((s) => readTokenInfo(s));
+    const infos = withPkcs11Context(READING_TOKENS, () => slots.map((s) => readTokenInfo(s)));
     const matches = infos.flatMap((info, i) => ('label' in selector ? info.label === selector.label : info.serial === selector.serial) ? [slots[i]!] : []);
     const wanted = 'label' in selector ? `labelled "${selector.label}"` : `with serial ${selector.serial}`;
     if (matches.length === 1) return matches[0]!;
