@@ -24,7 +24,7 @@ const originals: { root?: KeyPairInfo; issuing?: KeyPairInfo; master?: SecretKey
 const wrapped: { root?: Uint8Array; issuing?: Uint8Array; master?: Uint8Array } = {};
 const restored: { root?: KeyPairInfo; issuing?: KeyPairInfo; master?: SecretKeyInfo } = {};
 
-const targetOf = (info: KeyPairInfo): UnwrapTarget => ({ class: 'private', label: info.label, id: info.id, type: info.type, extractable: info.extractable, spki: info.spki });
+const targetOf = (info: KeyPairInfo): Extract<UnwrapTarget, { class: 'private' }> => ({ class: 'private', label: info.label, id: info.id, type: info.type, extractable: info.extractable, spki: info.spki });
 const secretTargetOf = (info: SecretKeyInfo): UnwrapTarget => ({ class: 'secret', label: info.label, id: info.id, type: info.type, extractable: info.extractable });
 const flipped = (bytes: Uint8Array, at: number): Uint8Array => {
   const copy = new Uint8Array(bytes);
