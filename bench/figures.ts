@@ -1,9 +1,11 @@
 import type { Figure } from './figure.js';
 import { eventLoopMaxDelay } from './figures/event-loop-delay.js';
 import { hsmSignOverhead } from './figures/hsm-sign-overhead.js';
+import { transcriptVerifyVsSha256sum } from './figures/transcript-verify.js';
 
 /** Every figure `npm run bench` measures, in report order. Each lives in bench/figures/. */
 export const figures: Figure[] = [
+  transcriptVerifyVsSha256sum,
   hsmSignOverhead,
   eventLoopMaxDelay,
 ];
