@@ -1,17 +1,16 @@
 import { createHash, type X509Certificate } from 'node:crypto';
 import { issuedBy, pathToRoot } from '../transcript/certificate-path.js';
 import type { BundleContents } from './bundle-contents.js';
+import type { CertificateLinter } from './profile-lints.js';
 import { nameText } from './name-text.js';
 import type { CheckResult } from './verify-report.js';
-
-/** Lints a finished certificate (from main/pki's profiles); each string a failure "id (clause): message". */
-export type CertificateLinter = (der: Uint8Array, path: string) => string[];
 
 /**
  * Every certificate of certs/: one PEM certificate per file, its .der beside
  * with the same bytes, its signature valid under its issuer (a self-signed
  * root under its own key, as `openssl verify -check_ss_sig`), and a path to
- * the trusted root. The linter, when given, runs the profile lints.
+ * the trusted root; and the profile lints of main/pki, for the profile its
+ * cert.issued event records.
  */
 export async function checkCertificates(bundle: BundleContents, lint?: CertificateLinter): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
@@ -37,28 +36,30 @@ async function checkOne(bundle: BundleContents, path: string, lint?: Certificate
   if (!der) problems.push(`${derPath} is missing`);
   else if (!der.equals(cert.raw)) problems.push(`${derPath} is not the same certificate`);
 
-  const issuer = verifyIssuer(bundle, path, cert, problems);
-  for (const failure of lint?.(new Uint8Array(cert.raw), path) ?? []) problems.push(`lint ${failure}`);
+  const { issuer, sentence } = verifyIssuer(bundle, path, cert, problems);
+  const lints = issuer && lint ? lint(path, cert, issuer) : undefined;
+  for (const failure of lints?.failures ?? []) problems.push(`lint ${failure}`);
+  const linted = lints?.profile ? `; ${lints.profile} profile lints pass` : '; no profile recorded, so not linted';
   const facts = `${nameText(cert.subject)}, serial ${cert.serialNumber.toLowerCase()}, SHA-256 ${createHash('sha256').update(cert.raw).digest('hex')}`;
-  return problems.length ? { name, status: 'fail', detail: `${facts}: ${problems.join('; ')}.` } : { name, status: 'pass', detail: `${facts}; ${issuer}.` };
+  return problems.length ? { name, status: 'fail', detail: `${facts}: ${problems.join('; ')}.` } : { name, status: 'pass', detail: `${facts}; ${sentence}${linted}.` };
 }
 
-/** Checks who signed the certificate; returns the sentence for a pass, or pushes the problem. */
-function verifyIssuer(bundle: BundleContents, path: string, cert: X509Certificate, problems: string[]): string {
+/** Checks who signed the certificate: that issuer and the sentence for a pass, or the problem pushed. */
+function verifyIssuer(bundle: BundleContents, path: string, cert: X509Certificate, problems: string[]): { issuer?: X509Certificate; sentence: string } {
   const trusted = bundle.roots.some((r) => r.raw.equals(cert.raw));
   if (cert.checkIssued(cert)) {
     if (!issuedBy(cert, cert)) problems.push('its self-signature does not verify');
     if (!trusted) problems.push(`it is a self-signed root but not ${bundle.rootSource}`);
-    return `self-signed, signature valid, the trusted root (${bundle.rootSource})`;
+    return { issuer: cert, sentence: `self-signed, signature valid, the trusted root (${bundle.rootSource})` };
   }
   const others = [...bundle.certs.entries()].filter(([p]) => p !== path).map(([, c]) => c);
-  const path_ = pathToRoot(cert, others, bundle.roots);
-  if (path_) return `signed by ${nameText(path_[1]!.subject)}, signature valid, chains to the trusted root`;
+  const chain = pathToRoot(cert, others, bundle.roots);
+  if (chain) return { issuer: chain[1]!, sentence: `signed by ${nameText(chain[1]!.subject)}, signature valid, chains to the trusted root` };
   const sameName = [...others, ...bundle.roots].find((c) => c.subject === cert.issuer);
   problems.push(
     sameName
       ? `it was not signed by the key of its issuer ${nameText(sameName.subject)} in the bundle (key identifier or signature does not match), or that issuer does not chain to ${bundle.rootSource}`
       : `its issuer ${nameText(cert.issuer)} is not in the bundle`,
   );
-  return '';
+  return { sentence: '' };
 }

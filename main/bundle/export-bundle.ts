@@ -35,7 +35,26 @@ export interface ExportedCopy {
 export async function exportBundle(bundleDir: string, mediumDir: string, options: ExportOptions = {}): Promise<ExportedCopy> {
   const fs = options.fileSystem ?? nodeFileSystem;
   const files = await readCheckedSource(fs, bundleDir);
-  const name = options.name ?? basename(bundleDir);
+  return copyFilesToMedium(files, mediumDir, options.name ?? basename(bundleDir), fs);
+}
+
+/**
+ * Copies some of a bundle's files onto a medium while the ceremony is still
+ * open (the wrapped backup and the public certificates, one USB stick per
+ * copy the script asks for), the same careful way exportBundle does: a hidden
+ * folder, every file read back and compared, renamed only when complete.
+ * @throws BundleError as exportBundle does; BUNDLE_BAD_PATH for a file not in the bundle.
+ */
+export async function exportFiles(bundleDir: string, paths: readonly string[], mediumDir: string, name: string, fileSystem: BundleFileSystem = nodeFileSystem): Promise<ExportedCopy> {
+  const files = new Map<string, Buffer>();
+  for (const path of paths) {
+    if (!(await fileSystem.exists(join(bundleDir, path)))) throw new BundleError('BUNDLE_BAD_PATH', `${path} is not in the bundle ${bundleDir}.`, { path });
+    files.set(path, await fileSystem.readFile(join(bundleDir, path)));
+  }
+  return copyFilesToMedium(files, mediumDir, name, fileSystem);
+}
+
+async function copyFilesToMedium(files: Map<string, Buffer>, mediumDir: string, name: string, fs: BundleFileSystem): Promise<ExportedCopy> {
   const finalPath = join(mediumDir, name);
   if (!(await fs.exists(mediumDir))) throw new BundleError('MEDIA_NOT_FOUND', `${mediumDir} is not there: was the medium removed?`, { path: mediumDir });
   if (await fs.exists(finalPath)) {

@@ -3,7 +3,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { Signer } from '../hsm/signer.js';
 import { CMS_OIDS } from './cms-oids.js';
-import { ecdsaRawToDer } from './ecdsa-signature-der.js';
+import { ecdsaRawToDer } from '../pki/ecdsa-signature.js';
 import { DIGEST_OIDS, sealAlgorithm } from './signature-algorithms.js';
 import { TranscriptError } from './transcript-error.js';
 
