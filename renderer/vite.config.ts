@@ -6,9 +6,9 @@
  */
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-// Build tooling runs in Node and only reads the policy string; nothing from main/ enters the renderer bundle.
-// eslint-disable-next-line no-restricted-imports
+// eslint-disable-next-line no-restricted-imports -- build tooling reads the policy string; nothing from main/ enters the renderer bundle.
 import { CONTENT_SECURITY_POLICY } from '../main/electron/content-security-policy.js';
+import { cleanOwnOutputPlugin } from './build/clean-own-output.js';
 import { cspMetaPlugin } from './build/csp-meta.js';
 import { preloadBundlePlugin } from './build/preload-bundle.js';
 
@@ -16,6 +16,7 @@ import { preloadBundlePlugin } from './build/preload-bundle.js';
 export const RENDERER_ONLY_MODE = 'renderer-only';
 
 const here = import.meta.dirname;
+const outDir = `${here}/../dist/renderer`;
 
 export default defineConfig(({ mode }) => ({
   root: here,
@@ -23,11 +24,13 @@ export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
     cspMetaPlugin(CONTENT_SECURITY_POLICY),
+    // dist/renderer/print/ comes from tsc (renderer/print, used by main): empty only what Vite writes.
+    cleanOwnOutputPlugin(),
     ...(mode === RENDERER_ONLY_MODE ? [] : [preloadBundlePlugin({ entry: `${here}/../main/electron/preload.ts`, outDir: `${here}/../dist/preload` })]),
   ],
   build: {
-    outDir: `${here}/../dist/renderer`,
-    emptyOutDir: true,
+    outDir,
+    emptyOutDir: false,
     sourcemap: false,
     target: 'chrome130',
     // Chromium preloads modules natively; the polyfill would be code the CSP has to allow for nothing.
