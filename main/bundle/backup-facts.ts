@@ -1,3 +1,5 @@
+import { CustodyError } from '../custody/custody-error.js';
+import { parseBackup, type BackupFile } from '../custody/backup-file.js';
 /**
  * The public facts of backup/backup.json that `conclave verify` compares
  * with the transcript (design/FORMATS.md, "Backup"). Only these fields are
@@ -17,35 +19,28 @@ export interface BackupFacts {
 }
 
 /**
- * Reads the facts from a parsed backup.json of format conclave-backup/1:
- * `{ format, ceremonyId, kek: { kcv, threshold, shares, shareSetId,
- * shareFingerprints: [hex] }, keys: [{ label, id, spki (base64 DER) | kcv }] }`.
- * Returns a sentence saying what is wrong when the shape is not that.
+ * Reads the facts from a parsed backup.json. The format is the custody
+ * layer's (main/custody/backup-file.ts, docs/formats.md "Backup"): one
+ * definition, so verify and the writer can never drift apart.
+ * Returns a sentence saying what is wrong when the document is not that.
  */
 export function readBackupFacts(json: unknown): BackupFacts | string {
-  if (!isObject(json)) return 'backup.json is not a JSON object';
-  if (typeof json.format !== 'string' || !json.format.startsWith('conclave-backup/')) return `backup.json has format ${JSON.stringify(json.format)}, not conclave-backup/1`;
-  const kek = isObject(json.kek) ? json.kek : {};
-  const keys = Array.isArray(json.keys) ? json.keys : [];
-  if (keys.some((k) => !isObject(k) || typeof k.label !== 'string')) return 'backup.json has a key without a label';
+  let backup: BackupFile;
+  try {
+    backup = parseBackup(JSON.stringify(json));
+  } catch (error) {
+    return error instanceof CustodyError ? error.message : `backup.json cannot be read: ${String(error)}`;
+  }
   return {
-    format: json.format,
-    ceremonyId: text(json.ceremonyId),
+    format: backup.format,
+    ceremonyId: backup.ceremonyId,
     kek: {
-      kcv: text(kek.kcv)?.toLowerCase(),
-      threshold: typeof kek.threshold === 'number' ? kek.threshold : undefined,
-      shares: typeof kek.shares === 'number' ? kek.shares : undefined,
-      shareSetId: text(kek.shareSetId),
-      shareFingerprints: Array.isArray(kek.shareFingerprints) ? kek.shareFingerprints.map((f) => String(f).toLowerCase()) : [],
+      kcv: backup.kek.kcv,
+      threshold: backup.kek.threshold,
+      shares: backup.kek.shareCount,
+      shareSetId: backup.kek.shareSetId,
+      shareFingerprints: backup.kek.shareFingerprints.map((f) => f.fingerprint),
     },
-    keys: (keys as Record<string, unknown>[]).map((k) => ({ label: k.label as string, id: text(k.id), spki: text(k.spki), kcv: text(k.kcv)?.toLowerCase() })),
+    keys: backup.keys.map((k) => ({ label: k.label, id: k.id, spki: k.class === 'private' ? k.spki : undefined, kcv: k.class === 'secret' ? k.kcv : undefined })),
   };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
 }

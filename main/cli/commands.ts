@@ -1,4 +1,5 @@
 import type { Command } from './command.js';
+import { rehearseCommand } from './rehearse-command.js';
 import { hsmKeysCommand } from './hsm-keys-command.js';
 import { hsmListCommand } from './hsm-list-command.js';
 import { scriptCheckCommand } from './script-check-command.js';
@@ -7,6 +8,7 @@ import { verifyCommand } from './verify-command.js';
 
 /** Every `conclave` command, in the order the usage text lists them. */
 export const commands: Command[] = [
+  rehearseCommand,
   verifyCommand,
   shareCheckCommand,
   scriptCheckCommand,

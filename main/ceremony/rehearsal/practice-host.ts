@@ -1,0 +1,69 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Ask, CeremonyHost, MediaQuestion, RunnerNotice } from '../runner/ceremony-host.js';
+import type { AcknowledgeQuestion, ConfirmQuestion, EnterPinQuestion, PresentShareQuestion, TakeShareQuestion } from '../../../shared/ipc/host-questions.js';
+
+/** One practice custodian's card, as the rehearsal's stand-in custodian keeps it. */
+export interface PracticeCard {
+  custodian: string;
+  member: number;
+  /** The words, as typed back (secret, zeroed by forget()). */
+  words: Uint8Array;
+}
+
+/**
+ * The people of a rehearsal, played by the program: the witness acknowledges
+ * every step, the administrator types each confirmation word and the practice
+ * PIN, each practice custodian copies their words and types them back, and
+ * every USB copy goes to a fresh temporary folder. What it was asked is kept
+ * for the rehearsal's report.
+ */
+export class PracticeHost implements CeremonyHost {
+  readonly cards: PracticeCard[] = [];
+  readonly media: string[] = [];
+  readonly acknowledged: string[] = [];
+
+  constructor(
+    private readonly pins: Map<string, Uint8Array>,
+    private readonly onNotice?: (notice: RunnerNotice) => void,
+  ) {}
+
+  async acknowledge(question: Ask<AcknowledgeQuestion>): Promise<void> {
+    this.acknowledged.push(`${question.step}: ${question.title}`);
+  }
+
+  async confirm(_question: Ask<ConfirmQuestion>): Promise<void> {}
+
+  async presentShare(question: Ask<PresentShareQuestion>): Promise<void> {
+    this.cards.push({ custodian: question.custodian, member: question.member, words: new TextEncoder().encode(question.words.join(' ')) });
+  }
+
+  async takeShare(question: Ask<TakeShareQuestion>): Promise<Uint8Array> {
+    const card = this.cards.filter((c) => question.custodian === undefined || c.custodian === question.custodian).at(-1);
+    if (!card) throw new Error(`The practice custodian ${question.custodian ?? ''} holds no card.`);
+    return Uint8Array.from(card.words);
+  }
+
+  async enterPin(question: Ask<EnterPinQuestion>): Promise<Uint8Array> {
+    const pin = this.pins.get(question.token.label);
+    if (!pin) throw new Error(`No practice PIN for token "${question.token.label}".`);
+    if (question.problem) throw new Error(`The practice PIN was refused: ${question.problem}`);
+    return Uint8Array.from(pin);
+  }
+
+  async chooseMedia(question: MediaQuestion): Promise<string> {
+    const dir = mkdtempSync(join(tmpdir(), `conclave-practice-usb-${question.copy}-`));
+    this.media.push(dir);
+    return dir;
+  }
+
+  notify(notice: RunnerNotice): void {
+    this.onNotice?.(notice);
+  }
+
+  /** Zeroes every practice card. */
+  forget(): void {
+    for (const card of this.cards) card.words.fill(0);
+  }
+}

@@ -1,0 +1,52 @@
+import type { AcknowledgeQuestion, ConfirmQuestion, EnterPinQuestion, PresentShareQuestion, TakeShareQuestion } from '../../../shared/ipc/host-questions.js';
+
+/** A question as the runner asks it; the host gives it its id and kind. */
+export type Ask<Q> = Omit<Q, 'id' | 'kind'>;
+
+/** Where a copy goes: a removable drive's folder, chosen by the people in the room. */
+export interface MediaQuestion {
+  step: string;
+  copy: number;
+  copies: number;
+  /** What will be written, in plain words. */
+  what: string;
+}
+
+/** Something that happened, for a host that shows progress (never a secret). */
+export type RunnerNotice =
+  | { kind: 'step'; step: string; state: 'started' | 'completed' }
+  | { kind: 'event'; seq: number; type: string; step: string; hash: string }
+  | { kind: 'progress'; step: string; message: string };
+
+/**
+ * What the ceremony runner asks of the people in the room. The runner does
+ * not know whether a terminal (the CLI), an answers file, a rehearsal's
+ * practice answers or the app's screens answer. Each method resolves once
+ * the room has answered, and rejects (HostDeclined) when the room stops instead.
+ */
+export interface CeremonyHost {
+  /** A participant (usually the witness) confirms something happened as the script says. */
+  acknowledge(question: Ask<AcknowledgeQuestion>): Promise<void>;
+  /** The administrator types the word an irreversible step names; resolves only on that word. */
+  confirm(question: Ask<ConfirmQuestion>): Promise<void>;
+  /**
+   * Shows a share to its custodian alone (words, QR, fingerprint); resolves
+   * when the share is hidden again. The runner then takes it back with
+   * takeShare to prove the custodian holds a working copy.
+   */
+  presentShare(question: Ask<PresentShareQuestion>): Promise<void>;
+  /** A share as the words typed (UTF-8, spaces between words). Secret: the runner zeroes it. */
+  takeShare(question: Ask<TakeShareQuestion>): Promise<Uint8Array>;
+  /** The token's user PIN, UTF-8. Secret: the runner logs in with it and zeroes it. */
+  enterPin(question: Ask<EnterPinQuestion>): Promise<Uint8Array>;
+  /** The folder of the removable drive for one copy of the ceremony's USB output. */
+  chooseMedia(question: MediaQuestion): Promise<string>;
+  /** Progress for a screen or a terminal; optional. */
+  notify?(notice: RunnerNotice): void;
+}
+
+/** The room stopped the ceremony instead of answering (Ctrl-C, "stop" on the screen). */
+export class HostDeclined extends Error {
+  override readonly name = 'HostDeclined';
+  readonly code = 'HOST_DECLINED';
+}

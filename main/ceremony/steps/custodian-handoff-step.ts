@@ -1,0 +1,123 @@
+import { standardCardInstructions } from '../../../renderer/print/standard-wording.js';
+import { CustodyError } from '../../custody/custody-error.js';
+import { serializeBackup, BACKUP_FORMAT, WRAP_MECHANISM, PRIVATE_KEY_USAGE, SECRET_KEY_USAGE, type BackupFile } from '../../custody/backup-file.js';
+import { checkHandOffReceipt } from '../../custody/hand-off-receipt.js';
+import { shareQrSvg } from '../../custody/share-qr.js';
+import { shareToWords } from '../../custody/share-words.js';
+import { CeremonyError } from '../runner/ceremony-error.js';
+import type { ShareInHand } from '../runner/ceremony-state.js';
+import type { RunContext } from '../runner/run-context.js';
+import { backupSection, requireBackup } from './backup-steps.js';
+import type { StepExecutor } from './step-executor.js';
+
+/** How many times a custodian may re-enter a share before the witness must step in. */
+const RECEIPT_TRIES = 5;
+
+/**
+ * One custodian's hand-off, in privacy: the share is shown (words and QR),
+ * the card printed, the share hidden, and the custodian proves receipt by
+ * re-entering it. Only then is share.verified recorded. After the last
+ * custodian, the backup file is written: the backup exists only once every
+ * share of its KEK is known to be held.
+ */
+export const custodianHandoffStep: StepExecutor<'custodian.handoff'> = async (ctx, step) => {
+  const backup = requireBackup(ctx);
+  const share = backup.shares[step.action.member - 1];
+  if (!share || share.custodian !== step.action.custodian) throw new CeremonyError('STEP_FAILED', `No share for member ${step.action.member} (${step.action.custodian}) in this run.`);
+  const { envelope, fingerprint } = share;
+  await ctx.record('share.issued', step, ctx.administrator, { custodian: share.custodian, index: envelope.member, fingerprint, shareSetId: envelope.setId, threshold: envelope.threshold, shares: envelope.shareCount });
+  const words = shareToWords(envelope);
+  try {
+    const qrSvg = await shareQrSvg(envelope);
+    await writeCard(ctx, share, words, qrSvg);
+    await ctx.host.presentShare({
+      step: step.id,
+      custodian: share.custodian,
+      member: envelope.member,
+      of: envelope.shareCount,
+      threshold: envelope.threshold,
+      words,
+      qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(qrSvg, 'utf8').toString('base64')}`,
+      fingerprint,
+    });
+  } finally {
+    words.fill('');
+  }
+  await takeReceipt(ctx, step.id, share);
+  await ctx.record('share.verified', step, share.custodian, { custodian: share.custodian, index: envelope.member, fingerprint, shareSetId: envelope.setId });
+  backup.verified.add(envelope.member);
+  envelope.share.fill(0);
+  if (backup.verified.size === backup.shares.length) await writeBackup(ctx, step.id);
+};
+
+async function takeReceipt(ctx: RunContext, stepId: string, share: ShareInHand): Promise<void> {
+  let problem: string | undefined;
+  for (let attempt = 1; ; attempt++) {
+    const base = { step: stepId, custodian: share.custodian, received: 0, needed: 1 };
+    const typed = await ctx.host.takeShare(problem === undefined ? base : { ...base, problem });
+    try {
+      await checkHandOffReceipt(share.envelope, { kind: 'words', words: typed });
+      return;
+    } catch (error) {
+      if (!(error instanceof CustodyError) || attempt >= RECEIPT_TRIES) {
+        if (error instanceof CustodyError) throw new CeremonyError('RECEIPT_FAILED', `${share.custodian} could not re-enter the share after ${RECEIPT_TRIES} tries (${error.message}). Record a deviation and resume to show the share again with the witness's approval.`);
+        throw error;
+      }
+      problem = error.message;
+    } finally {
+      typed.fill(0);
+    }
+  }
+}
+
+async function writeCard(ctx: RunContext, share: ShareInHand, words: string[], qrSvg: string): Promise<void> {
+  if (!ctx.room.rehearsal && !backupSection(ctx).cardsInBundle) return;
+  const { envelope } = share;
+  const printed = await ctx.printer.card({
+    ceremonyId: ctx.script.id,
+    ceremonyDate: ctx.now().toISOString().slice(0, 10),
+    custodianName: share.custodian,
+    memberIndex: envelope.member,
+    memberCount: envelope.shareCount,
+    threshold: envelope.threshold,
+    words,
+    qrSvg,
+    shareFingerprint: share.fingerprint,
+    instructions: standardCardInstructions(`${ctx.administrator} (the ceremony's administrator)`),
+    rehearsal: ctx.room.rehearsal,
+  });
+  try {
+    await ctx.bundle.writeFile(`custodians/${String(envelope.member).padStart(3, '0')}-${slug(share.custodian)}.${printed.extension}`, printed.bytes);
+  } finally {
+    printed.bytes.fill(0);
+  }
+}
+
+async function writeBackup(ctx: RunContext, stepId: string): Promise<void> {
+  const backup = requireBackup(ctx);
+  const section = backupSection(ctx);
+  const document: BackupFile = {
+    format: BACKUP_FORMAT,
+    ceremonyId: ctx.script.id,
+    kek: {
+      kcv: backup.kcv,
+      threshold: section.threshold,
+      shareCount: section.custodians.length,
+      shareSetId: backup.shareSetId,
+      shareFingerprints: backup.shares.map((s) => ({ member: s.envelope.member, fingerprint: s.fingerprint })),
+    },
+    wrapMechanism: WRAP_MECHANISM,
+    keys: backup.wrapped.map(({ info, wrapped }) =>
+      'kcv' in info
+        ? { label: info.label, id: info.id, class: 'secret' as const, type: info.type, kcv: info.kcv, attributes: { token: true as const, private: true as const, sensitive: true as const, extractable: info.extractable, usage: [...SECRET_KEY_USAGE] }, wrapped: Buffer.from(wrapped).toString('base64') }
+        : { label: info.label, id: info.id, class: 'private' as const, type: info.type, spki: Buffer.from(info.spki).toString('base64'), attributes: { token: true as const, private: true as const, sensitive: true as const, extractable: info.extractable, usage: [...PRIVATE_KEY_USAGE] }, wrapped: Buffer.from(wrapped).toString('base64') },
+    ),
+  };
+  const file = await ctx.bundle.writeFile('backup/backup.json', serializeBackup(document));
+  await ctx.record('backup.written', stepId, 'system', { path: file.path, sha256: file.sha256, kekKcv: backup.kcv, shareSetId: backup.shareSetId, threshold: section.threshold, shares: section.custodians.length, keys: document.keys.map((k) => k.label) });
+  backup.kek.fill(0);
+}
+
+function slug(name: string): string {
+  return name.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'custodian';
+}
