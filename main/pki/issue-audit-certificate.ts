@@ -46,6 +46,7 @@ export async function prepareAuditCertificate(request: AuditCertificateRequest):
         authorityKeyIdentifierExtension(issuer.keyId),
       ],
     },
+    subjectSpki: request.subjectPublicKey,
     signer: request.issuerSigner,
     issuer: issuer.view,
     signingTime,

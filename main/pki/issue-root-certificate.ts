@@ -43,6 +43,7 @@ export async function prepareRootCertificate(request: RootCertificateRequest): P
         authorityKeyIdentifierExtension(keyId),
       ],
     },
+    subjectSpki: request.signer.spki,
     signer: request.signer,
     issuer: 'self',
     signingTime,

@@ -81,6 +81,7 @@ export async function prepareCertificateFromCsr(request: CertificateFromCsrReque
       spki: request.csr.spki,
       extensions,
     },
+    subjectSpki: request.csr.spki,
     signer: request.issuerSigner,
     issuer: issuer.view,
     signingTime,

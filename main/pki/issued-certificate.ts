@@ -17,6 +17,8 @@ export interface PreparedCertificate {
   profile: CertificateProfile;
   fields: TbsCertificateFields;
   signer: Signer;
+  /** The public key presented for certification (by the HSM or the CSR), kept apart from the fields so a changed TBS key is caught. */
+  subjectSpki: Uint8Array;
   /** The issuing CA certificate, or "self" for a self-signed root. */
   issuer: CertificateView | 'self';
   signingTime: Date;
@@ -54,7 +56,7 @@ export async function signPreparedCertificate(prepared: PreparedCertificate): Pr
     signingTime: prepared.signingTime,
     issuer: issuerOf(view),
     selfSigned: prepared.issuer === 'self',
-    subjectSpki: prepared.fields.spki,
+    subjectSpki: prepared.subjectSpki,
     notBeforeWindowSeconds: prepared.notBeforeWindowSeconds,
     copiedExtensions: prepared.copiedExtensions,
   });

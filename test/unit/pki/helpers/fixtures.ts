@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { KeyPairType, SignatureAlgorithm } from '../../../../main/hsm/key-spec.js';
 import type { Signer } from '../../../../main/hsm/signer.js';
+import type { ParsedCsr } from '../../../../main/pki/csr.js';
 import type { RootCertificateRequest } from '../../../../main/pki/issue-root-certificate.js';
+import type { CertificateFromCsrRequest } from '../../../../main/pki/issue-subordinate-certificate.js';
 import type { DistinguishedName } from '../../../../main/pki/names.js';
 import { SerialNumberAllocator } from '../../../../main/pki/serial-numbers.js';
 
@@ -74,4 +76,22 @@ export function fromHex(text: string): Uint8Array {
 /** A root request as a root-key-generation script would make it, with fixed time; override any field. */
 export function rootRequest(signer: Signer, overrides: Partial<RootCertificateRequest> = {}): RootCertificateRequest {
   return { signer, subject: ROOT_SUBJECT, validity: { days: 9131 }, serialNumbers: testSerials(), signingTime: SIGNING_TIME, ...overrides };
+}
+
+/** A tls-subordinate-ca request from a CSR, as a script would give it; override any field. */
+export function subordinateRequest(issuerSigner: Signer, issuerCertificate: Uint8Array, csr: ParsedCsr, overrides: Partial<CertificateFromCsrRequest> = {}): CertificateFromCsrRequest {
+  return {
+    profile: 'tls-subordinate-ca',
+    issuerSigner,
+    issuerCertificate,
+    csr,
+    subject: SUBORDINATE_SUBJECT,
+    validity: { days: 1826 },
+    serialNumbers: testSerials(),
+    signingTime: SIGNING_TIME,
+    crlDistributionPoints: [CRL_URL],
+    caIssuers: [ISSUER_URL],
+    policies: ['2.23.140.1.2.2'],
+    ...overrides,
+  };
 }
