@@ -45,11 +45,12 @@ export function encodeEnvelope(envelope: ShareEnvelope): Uint8Array {
   const payload = payloadBytes(envelope);
   const bytes = new Uint8Array(payload.length + CHECKSUM_BYTES);
   bytes.set(payload);
-  // The 3 check words are 33 bits: written most significant first, 7 zero bits after.
-  const [c0, c1, c2] = words.subarray(words.length - CHECK_WORDS);
-  const packed = (BigInt(c0!) << 29n) | (BigInt(c1!) << 18n) | (BigInt(c2!) << 7n);
-  for (let i = 0; i < CHECKSUM_BYTES; i++) bytes[bytes.length - 1 - i] = Number((packed >> BigInt(8 * i)) & 0xffn);
-  zero(words, payload);
+  // The 3 check words are 33 bits: written most significant first, then 7 zero
+  // bits — the 5 bytes a fourth, zero word completes (44 bits, 40 of them kept).
+  const check = Uint16Array.of(...words.subarray(words.length - CHECK_WORDS), 0);
+  const checkBytes = wordsToBytes(check);
+  bytes.set(checkBytes, payload.length);
+  zero(words, payload, check, checkBytes);
   return bytes;
 }
 
@@ -65,13 +66,14 @@ export function decodeEnvelope(bytes: Uint8Array): ShareEnvelope {
     throw new CustodyError('share.malformed', 'The share is incomplete or has extra bytes: scan the QR code or copy the file again.');
   }
   const payload = bytes.subarray(0, HEADER_BYTES + shareLength);
-  const packed = bytes.subarray(payload.length).reduce((acc, b) => (acc << 8n) | BigInt(b), 0n);
+  // 5 checksum bytes read as 11-bit words: the 3 check words, then the 7 padding bits (which must be zero).
+  const check = bytesToWords(bytes.subarray(payload.length));
   const data = bytesToWords(payload);
   const words = new Uint16Array(data.length + CHECK_WORDS);
   words.set(data);
-  words.set([Number((packed >> 29n) & 0x7ffn), Number((packed >> 18n) & 0x7ffn), Number((packed >> 7n) & 0x7ffn)], data.length);
-  const valid = (packed & 0x7fn) === 0n && diagnose(words).kind === 'valid';
-  zero(data, words);
+  words.set(check.subarray(0, CHECK_WORDS), data.length);
+  const valid = check[CHECK_WORDS] === 0 && diagnose(words).kind === 'valid';
+  zero(data, words, check);
   if (!valid) throw new CustodyError('share.checksum', 'The share fails its checksum: the QR code or file is damaged. Scan or copy it again, or enter the words.');
   return parsePayload(payload);
 }
