@@ -203,6 +203,27 @@ describe('a bad backup or KEK at restore', () => {
   });
 });
 
+describe('a backup that cannot be made', () => {
+  it('names a key the script backs up that is not on the token, and leaves no KEK behind', async () => {
+    const before = await tokenA.inventory();
+    await expect(createKeyBackup(tokenA, { ceremonyId: 'x', keys: [{ label: 'root', class: 'private' }, { label: 'absent', class: 'secret' }], threshold: 2, shareCount: 3 })).rejects.toMatchObject({
+      code: 'backup.key-missing',
+      message: expect.stringMatching(/secret key "absent"/),
+    });
+    expect(await tokenA.inventory()).toEqual(before);
+  });
+
+  it('refuses a threshold above the share count before drawing a KEK', async () => {
+    await expect(createKeyBackup(tokenA, { ceremonyId: 'x', keys: [{ label: 'root', class: 'private' }], threshold: 4, shareCount: 3 })).rejects.toMatchObject({ code: 'share.split-params' });
+  });
+
+  it('passes on the HSM refusing to wrap a key that is not extractable', async () => {
+    await tokenA.generateKeyPair({ label: 'kept-inside', type: { kind: 'ec', curve: 'P-256' }, extractable: false });
+    await expect(createKeyBackup(tokenA, { ceremonyId: 'x', keys: [{ label: 'kept-inside', class: 'private' }], threshold: 2, shareCount: 3 })).rejects.toMatchObject({ code: 'KEY_UNEXTRACTABLE' });
+    await tokenA.destroyKey({ label: 'kept-inside', class: 'private' });
+  });
+});
+
 describe('nothing secret on disk or in the logs', () => {
   function filesUnder(dir: string): string[] {
     return readdirSync(dir).flatMap((name) => {
