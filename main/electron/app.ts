@@ -5,7 +5,9 @@
  */
 import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
 import { join } from 'node:path';
+import { listRemovableMedia } from '../bundle/removable-media.js';
 import { defaultModulePath } from '../hsm/default-module.js';
+import { watchRemovableMedia } from '../service/media-watch.js';
 import { RendererHost } from '../service/renderer-host.js';
 import { createServices } from '../service/services.js';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin.js';
@@ -55,13 +57,17 @@ function start(): void {
   const printDocuments = new PrintDocuments();
   protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR, printDocuments));
   const emit = createEventSink(() => [...windows].map((w) => w.webContents));
-  const host = new RendererHost(emit);
+  const listMedia = () => listRemovableMedia();
+  const host = new RendererHost(emit, listMedia);
   const handlers = createServices({
     app: { name: app.getName(), version: app.getVersion(), rehearsalModulePath: defaultModulePath() },
     modulePath: () => defaultModulePath(),
+    listMedia,
     host,
   });
   registerIpcHandlers(ipcMain, handlers, trustedSender(appWindowContents));
+  const stopWatchingMedia = watchRemovableMedia(listMedia, emit);
+  app.on('will-quit', stopWatchingMedia);
   openMainWindow(host);
 }
 

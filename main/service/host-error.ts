@@ -1,13 +1,11 @@
-/** Codes of the host: an answer refused, a question stopped. */
-export type HostErrorCode =
-  | 'host.unknown-question'
-  | 'host.wrong-answer'
-  | 'host.confirm-mismatch'
-  | 'host.share-mismatch'
-  | 'host.declined'
-  | 'host.closed';
+/** Codes of an answer the host refuses; the question stays open. */
+export type HostErrorCode = 'host.unknown-question' | 'host.wrong-answer' | 'host.confirm-mismatch' | 'host.media-unknown';
 
-/** A refused answer (the question stays open) or a question the room will not answer. */
+/**
+ * An answer from the screen that the host refuses: the question stays open
+ * and the screen shows the message. (A room that stops instead of answering
+ * is the runner's HostDeclined.)
+ */
 export class HostError extends Error {
   override readonly name = 'HostError';
 

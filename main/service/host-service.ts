@@ -6,23 +6,27 @@ export function hostService(host: RendererHost): Handlers['host'] {
   return {
     pending: async () => host.pending(),
     acknowledge: async ({ id }) => {
-      host.answer(id, { kind: 'acknowledge' });
+      await host.answer(id, { kind: 'acknowledge' });
       return null;
     },
     confirm: async ({ id, typed }) => {
-      host.answer(id, { kind: 'confirm', typed });
+      await host.answer(id, { kind: 'confirm', typed });
       return null;
     },
-    shareReceived: async ({ id, words }) => {
-      host.answer(id, { kind: 'share-received', words });
+    shareHidden: async ({ id }) => {
+      await host.answer(id, { kind: 'share-hidden' });
       return null;
     },
     shareEntered: async ({ id, words }) => {
-      host.answer(id, { kind: 'share-entered', words });
+      await host.answer(id, { kind: 'share-entered', words });
       return null;
     },
     pin: async ({ id, pin }) => {
-      host.answer(id, { kind: 'pin', pin });
+      await host.answer(id, { kind: 'pin', pin });
+      return null;
+    },
+    mediaChosen: async ({ id, mountPoint }) => {
+      await host.answer(id, { kind: 'media', mountPoint });
       return null;
     },
     decline: async ({ id, reason }) => {

@@ -1,58 +1,64 @@
 import { randomUUID } from 'node:crypto';
 import type { HostQuestion } from '../../shared/ipc/host-questions.js';
-import type { CeremonyHost } from './ceremony-host.js';
+import type { RemovableMedium } from '../../shared/ipc/media-channels.js';
+import { HostDeclined, type Ask, type CeremonyHost, type MediaQuestion, type RunnerNotice } from '../ceremony/runner/ceremony-host.js';
 import type { EventSink } from './event-sink.js';
 import { HostError } from './host-error.js';
-import { checkShareReceipt, encodeShareWords } from './share-words.js';
+import { encodeShareWords } from './share-words.js';
 
 /** An answer from the screen, as the host.* channels deliver it. */
 export type HostAnswer =
   | { kind: 'acknowledge' }
   | { kind: 'confirm'; typed: string }
-  | { kind: 'share-received'; words: string[] }
+  | { kind: 'share-hidden' }
   | { kind: 'share-entered'; words: string[] }
-  | { kind: 'pin'; pin: string };
+  | { kind: 'pin'; pin: string }
+  | { kind: 'media'; mountPoint: string };
 
 /** Which answer each question takes. */
 const ANSWER_TO: { [K in HostQuestion['kind']]: HostAnswer['kind'] } = {
   acknowledge: 'acknowledge',
   confirm: 'confirm',
-  'present-share': 'share-received',
+  'present-share': 'share-hidden',
   'take-share': 'share-entered',
   'enter-pin': 'pin',
+  'choose-media': 'media',
 };
 
 type AnswerOf<K extends HostAnswer['kind']> = Extract<HostAnswer, { kind: K }>;
-type QuestionOf<K extends HostQuestion['kind']> = Extract<HostQuestion, { kind: K }>;
 /** A question before the host gives it an id (distributes over the union, keeping each kind's fields). */
 type WithoutId<Q> = Q extends unknown ? Omit<Q, 'id'> : never;
 
 interface OpenQuestion {
   question: HostQuestion;
   /** Checks the answer and settles the question; throws a HostError to refuse it (the question stays open). */
-  accept(answer: HostAnswer): void;
-  reject(error: HostError): void;
+  accept(answer: HostAnswer): Promise<void>;
+  reject(error: Error): void;
 }
 
 /**
- * The runner's host in the app: each question goes to the screen as a
- * "host.ask" event and waits for its answer on a host.* channel. Answers are
- * checked here, in main — the typed confirmation word, the re-entered share —
- * so a renderer cannot skip a check by answering "yes".
+ * The runner's host in the app (main/ceremony/runner/ceremony-host.ts): each
+ * question goes to the screen as a "host.ask" event and waits for its answer
+ * on a host.* channel. Answers are checked here, in main — the typed
+ * confirmation word, the drive chosen — so a renderer cannot skip a check by
+ * answering "yes". Secrets typed on screen (PIN, share words) become bytes
+ * here, for the runner to zero.
  */
 export class RendererHost implements CeremonyHost {
   private readonly open = new Map<string, OpenQuestion>();
 
   constructor(
     private readonly emit: EventSink,
+    /** The removable drives mounted now (main/bundle/removable-media.ts on a real machine). */
+    private readonly listMedia: () => Promise<RemovableMedium[]>,
     private readonly newId: () => string = randomUUID,
   ) {}
 
-  acknowledge(question: Omit<QuestionOf<'acknowledge'>, 'id' | 'kind'>): Promise<void> {
+  acknowledge(question: Ask<Extract<HostQuestion, { kind: 'acknowledge' }>>): Promise<void> {
     return this.ask({ ...question, kind: 'acknowledge' }, 'acknowledge', () => undefined);
   }
 
-  confirm(question: Omit<QuestionOf<'confirm'>, 'id' | 'kind'>): Promise<void> {
+  confirm(question: Ask<Extract<HostQuestion, { kind: 'confirm' }>>): Promise<void> {
     return this.ask({ ...question, kind: 'confirm' }, 'confirm', (answer) => {
       if (answer.typed.trim() !== question.word) {
         throw new HostError('host.confirm-mismatch', `Type "${question.word}" exactly to go on. Nothing was done.`);
@@ -60,21 +66,47 @@ export class RendererHost implements CeremonyHost {
     });
   }
 
-  presentShare(question: Omit<QuestionOf<'present-share'>, 'id' | 'kind'>): Promise<void> {
-    return this.ask({ ...question, kind: 'present-share' }, 'share-received', (answer) => checkShareReceipt(question.words, answer.words));
+  presentShare(question: Ask<Extract<HostQuestion, { kind: 'present-share' }>>): Promise<void> {
+    return this.ask({ ...question, kind: 'present-share' }, 'share-hidden', () => undefined);
   }
 
-  takeShare(question: Omit<QuestionOf<'take-share'>, 'id' | 'kind'>): Promise<Uint8Array> {
+  takeShare(question: Ask<Extract<HostQuestion, { kind: 'take-share' }>>): Promise<Uint8Array> {
     return this.ask({ ...question, kind: 'take-share' }, 'share-entered', (answer) => encodeShareWords(answer.words));
   }
 
-  enterPin(question: Omit<QuestionOf<'enter-pin'>, 'id' | 'kind'>): Promise<Uint8Array> {
+  enterPin(question: Ask<Extract<HostQuestion, { kind: 'enter-pin' }>>): Promise<Uint8Array> {
     // The PIN arrives as a string (an input field holds one); it becomes bytes
     // here and the runner zeroes them after C_Login (docs/security.md).
     return this.ask({ ...question, kind: 'enter-pin' }, 'pin', (answer) => new TextEncoder().encode(answer.pin));
   }
 
-  /** The questions waiting for an answer, oldest first. */
+  async chooseMedia(question: MediaQuestion): Promise<string> {
+    const media = await this.listMedia();
+    return this.ask({ ...question, kind: 'choose-media', media }, 'media', async (answer) => {
+      // The screen names a drive; main writes only to one that is a removable drive mounted now.
+      const chosen = (await this.listMedia()).find((m) => m.mountPoint === answer.mountPoint);
+      if (!chosen) {
+        throw new HostError('host.media-unknown', `${answer.mountPoint} is not a removable drive mounted now. Plug the USB stick in and choose it from the list.`);
+      }
+      return chosen.mountPoint;
+    });
+  }
+
+  notify(notice: RunnerNotice): void {
+    switch (notice.kind) {
+      case 'step':
+        this.emit('runner.step', { step: notice.step, state: notice.state });
+        return;
+      case 'event':
+        this.emit('transcript.event', { seq: notice.seq, type: notice.type, step: notice.step, sha256: notice.hash });
+        return;
+      case 'progress':
+        this.emit('runner.progress', { step: notice.step, message: notice.message });
+        return;
+    }
+  }
+
+  /** The questions waiting for an answer, oldest first (for a screen that opened late or reloaded). */
   pending(): HostQuestion[] {
     return [...this.open.values()].map((open) => open.question);
   }
@@ -82,23 +114,23 @@ export class RendererHost implements CeremonyHost {
   /**
    * Delivers an answer from the screen.
    * @throws HostError when no such question is open, the answer is of another
-   *   kind, or the check refuses it (the question then stays open).
+   *   kind, or its check refuses it (the question then stays open).
    */
-  answer(id: string, answer: HostAnswer): void {
-    this.find(id).accept(answer);
+  answer(id: string, answer: HostAnswer): Promise<void> {
+    return this.find(id).accept(answer);
   }
 
   /**
-   * The room stops instead of answering: the runner's promise rejects with "host.declined".
+   * The room stops instead of answering: the runner's promise rejects with HostDeclined.
    * @throws HostError when no such question is open.
    */
   decline(id: string, reason: string): void {
-    this.find(id).reject(new HostError('host.declined', `Stopped at "${id}": ${reason}`));
+    this.find(id).reject(new HostDeclined(`The room stopped the ceremony: ${reason}`));
   }
 
-  /** Withdraws every open question (the window closed, the app quits): each runner promise rejects with "host.closed". */
+  /** Withdraws every open question (the window closed, the app quits): each runner promise rejects with HostDeclined. */
   close(reason: string): void {
-    for (const open of [...this.open.values()]) open.reject(new HostError('host.closed', reason));
+    for (const open of [...this.open.values()]) open.reject(new HostDeclined(reason));
   }
 
   private find(id: string): OpenQuestion {
@@ -107,31 +139,31 @@ export class RendererHost implements CeremonyHost {
     return open;
   }
 
-  private ask<K extends HostAnswer['kind'], T>(
-    fields: WithoutId<HostQuestion>,
-    answerKind: K,
-    check: (answer: AnswerOf<K>) => T,
-  ): Promise<T> {
+  private ask<K extends HostAnswer['kind'], T>(fields: WithoutId<HostQuestion>, answerKind: K, check: (answer: AnswerOf<K>) => T | Promise<T>): Promise<T> {
     const question = { ...fields, id: this.newId() } as HostQuestion;
     if (ANSWER_TO[question.kind] !== answerKind) throw new TypeError(`A ${question.kind} question cannot take a ${answerKind} answer.`);
     return new Promise<T>((resolve, reject) => {
-      const settle = (): void => {
+      let settled = false;
+      const settle = (): boolean => {
+        if (settled) return false;
+        settled = true;
         this.open.delete(question.id);
         this.emit('host.settled', { id: question.id });
+        return true;
       };
       this.open.set(question.id, {
         question,
-        accept: (answer) => {
+        accept: async (answer) => {
           if (answer.kind !== answerKind) {
             throw new HostError('host.wrong-answer', `This screen asked for ${describeKind(question.kind)}; that answer does not fit it.`);
           }
-          const value = check(answer as AnswerOf<K>);
-          settle();
+          const value = await check(answer as AnswerOf<K>);
+          // Two answers raced (a double click): the first one settled it.
+          if (!settle()) throw new HostError('host.unknown-question', 'That question was already answered.');
           resolve(value);
         },
         reject: (error) => {
-          settle();
-          reject(error);
+          if (settle()) reject(error);
         },
       });
       this.emit('host.ask', question);
@@ -146,10 +178,12 @@ function describeKind(kind: HostQuestion['kind']): string {
     case 'confirm':
       return 'a typed confirmation';
     case 'present-share':
-      return "the custodian's re-entry of the share shown";
+      return 'the share to be hidden';
     case 'take-share':
       return "a custodian's share";
     case 'enter-pin':
       return 'the token PIN';
+    case 'choose-media':
+      return 'a removable drive';
   }
 }

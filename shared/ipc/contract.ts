@@ -1,7 +1,10 @@
 import { appChannels } from './app-channels.js';
+import { bundleChannels } from './bundle-channels.js';
 import { hostChannels, hostEvents } from './host-channels.js';
-import { hsmChannels, hsmEvents } from './hsm-channels.js';
-import { transcriptEvents } from './transcript-channels.js';
+import { hsmChannels } from './hsm-channels.js';
+import { mediaChannels, mediaEvents } from './media-channels.js';
+import { runnerEvents } from './runner-events.js';
+import { scriptChannels } from './script-channels.js';
 
 /**
  * The IPC contract: every request channel, grouped by concept, declared once.
@@ -13,13 +16,16 @@ import { transcriptEvents } from './transcript-channels.js';
 export const contract = {
   app: appChannels,
   hsm: hsmChannels,
+  script: scriptChannels,
+  bundle: bundleChannels,
+  media: mediaChannels,
   host: hostChannels,
 };
 
 /** Every event main sends to the renderer, by name. */
 export const events = {
-  ...hsmEvents,
-  ...transcriptEvents,
+  ...runnerEvents,
+  ...mediaEvents,
   ...hostEvents,
 };
 

@@ -18,8 +18,8 @@ export const hostChannels = {
   acknowledge: channel<null>()(z.strictObject({ id: questionId })),
   /** The typed word; main compares it with the word asked for. */
   confirm: channel<null>()(z.strictObject({ id: questionId, typed: z.string().max(100) })),
-  /** The custodian re-entered the share shown to prove receipt (whole words or their first four letters). */
-  shareReceived: channel<null>()(z.strictObject({ id: questionId, words: shareWords })),
+  /** The share shown to a custodian is hidden again (present-share). */
+  shareHidden: channel<null>()(z.strictObject({ id: questionId })),
   /**
    * A share brought back, as typed. Share words are secret and cross as
    * strings unavoidably; main turns them into bytes at once (docs/security.md).
@@ -31,6 +31,8 @@ export const hostChannels = {
    * after login (docs/security.md).
    */
   pin: channel<null>()(z.strictObject({ id: questionId, pin: z.string().min(1).max(256) })),
+  /** The drive chosen for a copy (choose-media): main accepts only a removable drive mounted now. */
+  mediaChosen: channel<null>()(z.strictObject({ id: questionId, mountPoint: z.string().min(1).max(4096) })),
   /** The room cannot or will not answer (stop the ceremony here); the reason goes to the runner. */
   decline: channel<null>()(z.strictObject({ id: questionId, reason: z.string().min(1).max(2000) })),
 };

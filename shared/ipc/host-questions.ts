@@ -1,3 +1,5 @@
+import type { RemovableMedium } from './media-channels.js';
+
 /**
  * What the ceremony runner asks of the people in the room, as the screens see
  * it. Main asks (event "host.ask"), the renderer shows the screen, and the
@@ -33,7 +35,9 @@ export interface ConfirmQuestion extends QuestionBase {
 /**
  * A custodian receives a share: the one time the renderer holds secret data
  * (design/ARCHITECTURE.md, layer 3). The words are shown only to this
- * custodian and dropped when "host.settled" arrives for this id.
+ * custodian; the screen answers "host.shareHidden" once they are hidden
+ * again, and drops them when "host.settled" arrives for this id. The runner
+ * then asks for them back (a take-share question) to prove receipt.
  */
 export interface PresentShareQuestion extends QuestionBase {
   kind: 'present-share';
@@ -70,4 +74,18 @@ export interface EnterPinQuestion extends QuestionBase {
   problem?: string;
 }
 
-export type HostQuestion = AcknowledgeQuestion | ConfirmQuestion | PresentShareQuestion | TakeShareQuestion | EnterPinQuestion;
+/** One copy of the ceremony's USB output: the room chooses the removable drive it goes to. */
+export interface ChooseMediaQuestion extends QuestionBase {
+  kind: 'choose-media';
+  /** Copy `copy` of `copies`. */
+  copy: number;
+  copies: number;
+  /** What will be written, in plain words. */
+  what: string;
+  /** The drives mounted when asked; "media.changed" brings the list up to date. */
+  media: RemovableMedium[];
+  /** Why the previous choice was refused (the drive was removed meanwhile). */
+  problem?: string;
+}
+
+export type HostQuestion = AcknowledgeQuestion | ConfirmQuestion | PresentShareQuestion | TakeShareQuestion | EnterPinQuestion | ChooseMediaQuestion;

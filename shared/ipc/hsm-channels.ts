@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, event } from './channel.js';
+import { channel } from './channel.js';
 
 /**
  * A token as a person identifies it before trusting it (PKCS#11 C_GetTokenInfo).
@@ -27,14 +27,6 @@ export interface HsmTokenList {
   tokens: HsmToken[];
 }
 
-/** Progress of a long HSM operation (key generation, signing, wrapping), for the progress bar and elapsed time. */
-export interface HsmProgress {
-  /** What is running, in words: "Generating RSA 4096 key pair root-2026". */
-  operation: string;
-  elapsedMs: number;
-  done: boolean;
-}
-
 /** Channels about the HSM. */
 export const hsmChannels = {
   /**
@@ -45,7 +37,3 @@ export const hsmChannels = {
   listTokens: channel<HsmTokenList>()(z.strictObject({})),
 };
 
-/** Events about the HSM. */
-export const hsmEvents = {
-  'hsm.progress': event<HsmProgress>(),
-};

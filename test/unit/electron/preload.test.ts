@@ -102,10 +102,10 @@ describe('the preload, bundled as the app ships it', () => {
     const { exposed, emit, listeners } = runPreload(source);
     const api = exposed.get('conclave') as { on: (e: string, l: (...args: unknown[]) => void) => () => void };
     const listener = vi.fn();
-    api.on('hsm.progress', listener)();
-    emit('hsm.progress', { operation: 'x', elapsedMs: 1, done: false });
+    api.on('runner.progress', listener)();
+    emit('runner.progress', { step: 'generate-key.root', message: 'Generating…' });
     expect(listener).not.toHaveBeenCalled();
-    expect(listeners.get(eventChannel('hsm.progress'))).toEqual([]);
+    expect(listeners.get(eventChannel('runner.progress'))).toEqual([]);
   });
 
   it('refuses to subscribe to a channel that is not a contract event', () => {

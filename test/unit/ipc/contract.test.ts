@@ -9,7 +9,8 @@ function services(): Handlers {
   return createServices({
     app: { name: 'Conclave', version: '0.0.0-test', rehearsalModulePath: '/nonexistent/libsofthsm2.so' },
     modulePath: () => '/nonexistent/libsofthsm2.so',
-    host: new RendererHost(() => undefined),
+    listMedia: async () => [],
+    host: new RendererHost(() => undefined, async () => []),
   });
 }
 

@@ -13,13 +13,17 @@ function recordingHandlers(override: Partial<{ [G in keyof Handlers]: Partial<Ha
   const handlers = {
     app: { info: record('app.info'), ...override.app },
     hsm: { listTokens: record('hsm.listTokens'), ...override.hsm },
+    script: { check: record('script.check'), ...override.script },
+    bundle: { verify: record('bundle.verify'), ...override.bundle },
+    media: { list: record('media.list'), ...override.media },
     host: {
       pending: record('host.pending'),
       acknowledge: record('host.acknowledge'),
       confirm: record('host.confirm'),
-      shareReceived: record('host.shareReceived'),
+      shareHidden: record('host.shareHidden'),
       shareEntered: record('host.shareEntered'),
       pin: record('host.pin'),
+      mediaChosen: record('host.mediaChosen'),
       decline: record('host.decline'),
       ...override.host,
     },
