@@ -28,11 +28,14 @@ export interface EventDataMap {
   'deviation.recorded': { description: string; recordedBy: string } & Facts;
   /** A key on the token: SPKI SHA-256 for a key pair, key check value for a secret key. */
   'key.generated': { label: string; id: string; type: string; spkiSha256?: string; kcv?: string } & Facts;
-  /** fingerprint: first 8 bytes of SHA-256 of the share bytes, hex (FORMATS.md, "Share"). */
+  /**
+   * index: the member number (1..N) as backup.json's kek.shareFingerprints has it;
+   * fingerprint: first 8 bytes of SHA-256 of the share bytes, hex (FORMATS.md, "Share").
+   */
   'share.issued': { custodian: string; index: number; fingerprint: string; shareSetId: string } & Facts;
   'share.verified': { custodian: string; index: number; fingerprint: string } & Facts;
-  /** path: the backup file in the bundle; kekKcv and the share set as backup.json holds them. */
-  'backup.written': { path: string; sha256: string; kekKcv: string; shareSetId: string; threshold: number; shares: number } & Facts;
+  /** path: the backup file in the bundle; kekKcv, shareSetId, threshold and shareCount as backup.json's kek holds them. */
+  'backup.written': { path: string; sha256: string; kekKcv: string; shareSetId: string; threshold: number; shareCount: number } & Facts;
   /** name: the file stem under certs/ (certs/<name>.pem and .der); sha256 of the DER. */
   'cert.issued': { name: string; serial: string; subject: string; issuer: string; sha256: string; profile?: string } & Facts;
   /** name: the file stem under crls/; sha256 of the DER. */
@@ -66,6 +69,12 @@ export interface EventDataMap {
   'key.exported': { label: string; kcv: string; destination: string; format: string; transportKeySha256: string; files: FactValue[] } & Facts;
   /** A copy of the ceremony's output was written to removable media and read back. */
   'media.written': { copy: number; files: number; target: string } & Facts;
+  /** A later ceremony verified the evidence bundle it builds on: what was checked, and the certificates it took from it. */
+  'source.verified': { bundle: string; ceremonyId: string; kind: string; transcriptSha256: string; verdict: string; checks: FactValue[]; certificates: FactValue[] } & Facts;
+  /** The signing CA's key on the token is the one its certificate certifies (equal SPKI). */
+  'issuer.checked': { key: string; id: string; spkiSha256: string; certificate: string; certificateSha256: string } & Facts;
+  /** Every object on the token at one point of the ceremony (key-destruction: before and after). */
+  'inventory.recorded': { when: string; objects: FactValue[] } & Facts;
 }
 
 export type EventType = keyof EventDataMap;
@@ -98,6 +107,9 @@ export const EVENT_TYPES: readonly EventType[] = [
   'key.destroyed',
   'key.exported',
   'media.written',
+  'source.verified',
+  'issuer.checked',
+  'inventory.recorded',
 ];
 
 /** One line of transcript.jsonl, keys in this order (FORMATS.md). */

@@ -2,6 +2,8 @@ import { X509Certificate, createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { backedUpKeyOf, serializeBackup } from '../../../main/custody/backup-file.js';
+import type { KeyPairInfo, SecretKeyInfo } from '../../../main/hsm/key-spec.js';
 import type { Signer } from '../../../main/hsm/signer.js';
 import { BundleWriter } from '../../../main/bundle/bundle-writer.js';
 import { Journal } from '../../../main/transcript/journal.js';
@@ -60,23 +62,24 @@ export async function makeSampleBundle(options: SampleOptions = {}): Promise<Sam
   await journal.append('key.generated', 'keys', 'system', { label: 'master', id: 'b2'.repeat(20), type: 'AES-256', kcv: 'c0ffee' });
 
   const fingerprints = ['1111111111111111', '2222222222222222', '3333333333333333'];
+  const shareSetId = '5e75e75e75e75e75';
   const custodians = people.filter(([, role]) => role === 'custodian').map(([name]) => name);
   for (const [i, custodian] of custodians.entries()) {
-    await journal.append('share.issued', 'hand-off', 'system', { custodian, index: i + 1, fingerprint: fingerprints[i]!, shareSetId: 'set-1' });
+    await journal.append('share.issued', 'hand-off', 'system', { custodian, index: i + 1, fingerprint: fingerprints[i]!, shareSetId });
     await writer.writeFile(`custodians/${custodian.split(' ')[0]!.toLowerCase()}.html`, Buffer.from(`<html><body>REHEARSAL card for ${custodian}</body></html>`));
   }
-  const backup = {
+  const rootKey: KeyPairInfo = { label: 'root', id: 'a1'.repeat(20), type: { kind: 'ec', curve: 'P-384' }, spki: new Uint8Array(rootSpki), spkiSha256: sha256(rootSpki), extractable: true };
+  const masterKey: SecretKeyInfo = { label: 'master', id: 'b2'.repeat(20), type: { kind: 'aes', bits: 256 }, kcv: 'c0ffee', extractable: true };
+  const backup = serializeBackup({
     format: 'conclave-backup/1',
     ceremonyId: options.ceremonyId ?? 'sample-2026',
-    kek: { kcv: 'abcdef', threshold: 2, shares: 3, shareSetId: 'set-1', shareFingerprints: fingerprints },
+    kek: { kcv: 'abcdef', threshold: 2, shareCount: 3, shareSetId, shareFingerprints: fingerprints.map((fingerprint, i) => ({ member: i + 1, fingerprint })) },
     wrapMechanism: 'CKM_AES_KEY_WRAP_PAD',
-    keys: [
-      { label: 'root', id: 'a1'.repeat(20), class: 'private', spki: rootSpki.toString('base64'), wrapped: 'AAAA' },
-      { label: 'master', id: 'b2'.repeat(20), class: 'secret', kcv: 'c0ffee', wrapped: 'BBBB' },
-    ],
-  };
-  const backupFile = await writer.writeFile('backup/backup.json', Buffer.from(`${JSON.stringify(backup, null, 2)}\n`));
-  await journal.append('backup.written', 'backup', 'system', { path: backupFile.path, sha256: backupFile.sha256, kekKcv: 'abcdef', shareSetId: 'set-1', threshold: 2, shares: 3 });
+    // Stand-ins of RFC 5649's sizes: this bundle is about the record, not the wrapping (test/hsm/custody restores real ones).
+    keys: [backedUpKeyOf(rootKey, new Uint8Array(192).fill(1)), backedUpKeyOf(masterKey, new Uint8Array(40).fill(2))],
+  });
+  const backupFile = await writer.writeFile('backup/backup.json', backup);
+  await journal.append('backup.written', 'backup', 'system', { path: backupFile.path, sha256: backupFile.sha256, kekKcv: 'abcdef', shareSetId, threshold: 2, shareCount: 3 });
 
   for (const [name, pem] of [['root', pki.rootPem], ['audit', pki.auditPem], ['issuing-ca-1', subPem]] as const) {
     const cert = new X509Certificate(pem);

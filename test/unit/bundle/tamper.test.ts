@@ -167,14 +167,14 @@ describe('conclave verify catches and names', () => {
     const dir = copy();
     const path = join(dir, 'backup/backup.json');
     const backup = JSON.parse(readFileSync(path, 'utf8'));
-    backup.kek.shareFingerprints[0] = '9999999999999999';
-    writeFileSync(path, JSON.stringify(backup));
+    backup.kek.shareFingerprints[0].fingerprint = '9999999999999999';
+    writeFileSync(path, `${JSON.stringify(backup, null, 2)}\n`);
     const sums = readFileSync(join(dir, 'SHA256SUMS'), 'utf8').replace(/^[0-9a-f]{64}(?= {2}backup\/backup\.json$)/m, createHash('sha256').update(readFileSync(path)).digest('hex'));
     writeFileSync(join(dir, 'SHA256SUMS'), sums);
     const report = await verifyBundle(dir);
     expect(check(report, 'SHA256SUMS').status).toBe('pass');
     expect(check(report, 'events vs files').detail).toContain('backup/backup.json differs from the file.written event');
-    expect(check(report, 'backup vs transcript').detail).toContain('shares 1111111111111111 were issued but are not in backup.json');
+    expect(check(report, 'backup vs transcript').detail).toContain("member 1's share 1111111111111111 was issued but backup.json lists 9999999999999999 for that member");
   });
 
   it('a file added after SHA256SUMS was written', async () => {
