@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyChainFile } from '../../../main/transcript/chain-verifier.js';
 import { Journal } from '../../../main/transcript/journal.js';
 import { TranscriptError } from '../../../main/transcript/transcript-error.js';
+import { canMount, tryMountTmpfs } from '../bundle/scratch-mount.js';
 
 const script = Buffer.from('version: 1\nkind: root-key-generation\nid: test-ceremony\n');
 const scriptSha256 = createHash('sha256').update(script).digest('hex');
@@ -181,5 +182,29 @@ describe('Journal.open (resume)', () => {
     const { events, journal } = await Journal.open(path, script);
     await journal.close();
     expect(events).toHaveLength(1);
+  });
+});
+
+describe.runIf(canMount())('Journal on a disk that fills up (a 16 KiB tmpfs this test mounts)', () => {
+  it('stops at the first failed write, refuses more, and resumes after cutting the half-written line', async () => {
+    const mount = tryMountTmpfs('16k')!;
+    try {
+      const full = join(mount.dir, 'transcript.jsonl');
+      const journal = await Journal.create(full, script, opened);
+      const note = 'x'.repeat(900);
+      let failure: TranscriptError | undefined;
+      for (let i = 0; i < 100 && !failure; i++) {
+        failure = await journal.append('step.completed', `step-${i}`, 'system', { note }).then(() => undefined, (e: TranscriptError) => e);
+      }
+      expect(failure).toMatchObject({ code: 'TRANSCRIPT_WRITE_FAILED', details: { errno: 'ENOSPC' } });
+      expect((await caught(journal.append('step.completed', 'after', 'system', {}))).code).toBe('TRANSCRIPT_WRITE_FAILED');
+      await journal.close().catch(() => undefined);
+      const reopened = await Journal.open(full, script, { discardPartialLine: true });
+      await reopened.journal.close();
+      expect((await verifyChainFile(full, scriptSha256)).ok).toBe(true);
+      expect(reopened.events.length).toBeGreaterThan(1);
+    } finally {
+      mount.unmount();
+    }
   });
 });
