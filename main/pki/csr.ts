@@ -86,7 +86,7 @@ export function parseCsr(input: Uint8Array | string): ParsedCsr {
 
 /** RFC 2986 §4.1 attributes; PKCS#9 (RFC 2985 §5.4.2) extensionRequest holds one Extensions value. */
 function readAttributes(node: asn1js.Constructed): { requestedExtensions: ExtensionView[]; otherAttributes: string[] } {
-  let requestedExtensions: ExtensionView[] = [];
+  let requestedExtensions: ExtensionView[] | undefined;
   const otherAttributes: string[] = [];
   for (const attribute of node.valueBlock.value) {
     const [type, values, ...extra] = sequenceItems(attribute) ?? [];
@@ -96,8 +96,8 @@ function readAttributes(node: asn1js.Constructed): { requestedExtensions: Extens
       otherAttributes.push(oid);
       continue;
     }
-    if (values.valueBlock.value.length !== 1) malformed('extensionRequest does not hold exactly one Extensions value');
+    if (requestedExtensions !== undefined || values.valueBlock.value.length !== 1) malformed('extensionRequest does not hold exactly one Extensions value');
     requestedExtensions = readExtensions(values.valueBlock.value[0], malformed);
   }
-  return { requestedExtensions, otherAttributes };
+  return { requestedExtensions: requestedExtensions ?? [], otherAttributes };
 }
