@@ -42,11 +42,11 @@ export function parseSealedShareFile(fileBytes: Uint8Array): SealedShareFile {
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch {
-    if (text.includes(`"${SEALED_SHARE_FORMAT}"`) || text.trimStart().startsWith('{')) {
-      throw new CustodyError('sealed.truncated', `The sealed share file stops short after ${fileBytes.length} bytes (it does not end where its contents do): copy it again from the custodian's USB stick.`);
+  } catch (error) {
+    if (text.trimStart().startsWith('{') && endsTooSoon(error, text)) {
+      throw new CustodyError('sealed.truncated', `The sealed share file stops short after ${fileBytes.length} bytes (its contents do not close): copy it again from the custodian's USB stick.`);
     }
-    throw new CustodyError('sealed.malformed', 'This is not a sealed share file (it is not the JSON Conclave writes).');
+    throw new CustodyError('sealed.malformed', 'This is not a sealed share file, or it is damaged (it is not the JSON Conclave writes). Copy it again, or use the card\'s words.');
   }
   const parsed = sealedShareFile.safeParse(json);
   if (!parsed.success) {
@@ -54,4 +54,12 @@ export function parseSealedShareFile(fileBytes: Uint8Array): SealedShareFile {
     throw new CustodyError('sealed.malformed', `This is not a valid sealed share file: ${issue.path.join('.') || 'the file'} ${issue.message}.`);
   }
   return parsed.data;
+}
+
+/** Whether JSON.parse failed because the text ended, not because of a wrong character inside it. */
+function endsTooSoon(error: unknown, text: string): boolean {
+  const message = error instanceof Error ? error.message : '';
+  if (/end of JSON input/.test(message)) return true;
+  const at = /at position (\d+)/.exec(message);
+  return at !== null && Number(at[1]) >= text.trimEnd().length;
 }
