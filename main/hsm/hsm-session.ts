@@ -9,7 +9,7 @@ import { keyPairMechanism, keyPairTemplates, secretKeyTemplate, sessionKekTempla
 import { unwrapTemplate, type UnwrapTarget } from './unwrap-template.js';
 import type { OperationQueue } from './operation-queue.js';
 import { queuedAsync } from './pkcs11-async.js';
-import { fromPkcs11Error, withPkcs11Context } from './pkcs11-error.js';
+import { fromPkcs11Error, withPkcs11Context, type Pkcs11Context } from './pkcs11-error.js';
 import { keyIdentifier } from './public-key.js';
 import { describePinState, readTokenInfo, type TokenInfo } from './token-info.js';
 
@@ -239,6 +239,20 @@ export class HsmSession {
     if (this.closed) return;
     await this.run({ action: 'closing the session' }, () => this.session.close());
     this.closed = true;
+  }
+
+  /**
+   * @internal For HSM operations kept in their own files (export-wrap.ts):
+   * runs `fn` on the graphene session through the queue, failures as HsmErrors.
+   */
+  onSession<T>(context: Pkcs11Context, fn: (session: graphene.Session) => T): Promise<T> {
+    return this.run(context, () => fn(this.session));
+  }
+
+  /** @internal The same for one of graphene's async (callback) calls. */
+  onSessionAsync<T>(context: Pkcs11Context, start: (session: graphene.Session, done: (error: Error | null | undefined, value: T | null | undefined) => void) => void): Promise<T> {
+    if (this.closed) return Promise.reject(new HsmError('SESSION_CLOSED', `The session on "${this.token.label}" is closed.`));
+    return queuedAsync<T>(this.queue, { tokenLabel: this.token.label, ...context }, (done) => start(this.session, done));
   }
 
   private async assertLabelFree(label: string): Promise<void> {
