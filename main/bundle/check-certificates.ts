@@ -12,7 +12,7 @@ import type { CheckResult } from './verify-report.js';
  * the trusted root; and the profile lints of main/pki, for the profile its
  * cert.issued event records.
  */
-export async function checkCertificates(bundle: BundleContents, lint?: CertificateLinter): Promise<CheckResult[]> {
+export async function checkCertificates(bundle: BundleContents, lint: CertificateLinter): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   const pemPaths = [...bundle.files].filter((p) => /^certs\/[^/]+\.pem$/.test(p)).sort();
   for (const path of pemPaths) results.push(await checkOne(bundle, path, lint));
@@ -23,7 +23,7 @@ export async function checkCertificates(bundle: BundleContents, lint?: Certifica
   return results;
 }
 
-async function checkOne(bundle: BundleContents, path: string, lint?: CertificateLinter): Promise<CheckResult> {
+async function checkOne(bundle: BundleContents, path: string, lint: CertificateLinter): Promise<CheckResult> {
   const name = `certificate ${path}`;
   const cert = bundle.certs.get(path);
   if (!cert) return { name, status: 'fail', detail: `${path} is not a PEM certificate (${bundle.unreadableCerts.get(path)}).` };
@@ -37,7 +37,7 @@ async function checkOne(bundle: BundleContents, path: string, lint?: Certificate
   else if (!der.equals(cert.raw)) problems.push(`${derPath} is not the same certificate`);
 
   const { issuer, sentence } = verifyIssuer(bundle, path, cert, problems);
-  const lints = issuer && lint ? lint(path, cert, issuer) : undefined;
+  const lints = issuer ? lint(path, cert, issuer) : undefined;
   for (const failure of lints?.failures ?? []) problems.push(`lint ${failure}`);
   const linted = lints?.profile ? `; ${lints.profile} profile lints pass` : '; no profile recorded, so not linted';
   const facts = `${nameText(cert.subject)}, serial ${cert.serialNumber.toLowerCase()}, SHA-256 ${createHash('sha256').update(cert.raw).digest('hex')}`;
