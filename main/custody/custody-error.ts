@@ -30,7 +30,6 @@ export type CustodyErrorCode =
   | 'sealed.not-for-this-share'
   | 'kek.length'
   | 'kek.kcv-mismatch'
-  | 'kek.bad-share-found'
   | 'backup.malformed'
   | 'backup.invalid'
   | 'backup.tampered'
