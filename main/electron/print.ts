@@ -2,6 +2,7 @@ import { BrowserWindow, type WebContents } from 'electron';
 import { custodianCardPageDecorations, transcriptPageDecorations, type PageDecorations } from '../../renderer/print/page-templates.js';
 import { PAGE_MARGINS_MM } from '../../renderer/print/print-base-styles.js';
 import type { CustodianCardModel, PaperSize, TranscriptPrintModel } from '../../renderer/print/print-models.js';
+import type { PrintedDocument } from '../ceremony/runner/ceremony-printer.js';
 import { custodianCardHtml, transcriptHtml } from '../transcript/print/print-html.js';
 import type { PrintDocuments } from './app-protocol.js';
 import { printWindowOptions } from './window-options.js';
@@ -25,29 +26,42 @@ const MM_PER_INCH = 25.4;
  * print-html.ts, from renderer/print/), here turned into PDF bytes by
  * Electron's printToPDF or sent to a printer by webContents.print. Each view
  * is loaded into its own hidden, sandboxed window with JavaScript off and
- * content protection on (a card holds a share), served once from app://conclave/print/.
+ * content protection on (a card holds a share), served once from
+ * app://conclave/print/. `transcript` and `card` answer as the runner's
+ * CeremonyPrinter does (main/ceremony/runner/ceremony-printer.ts), with PDFs
+ * always: the app carries its own Chromium.
  */
 export class ElectronPrinter {
-  constructor(private readonly documents: PrintDocuments) {}
+  /** Electron prints by itself: PDFs are always available. */
+  readonly available = true;
+  readonly notice = undefined;
 
-  /** The printed transcript as PDF bytes. @throws ElectronPrintError print.failed */
-  transcriptPdf(model: TranscriptPrintModel, paper: PaperSize = 'A4'): Promise<Uint8Array> {
-    return this.withView(transcriptHtml(model), (contents) => toPdf(contents, transcriptPageDecorations(model), paper));
+  constructor(
+    private readonly documents: PrintDocuments,
+    private readonly paper: PaperSize = 'A4',
+  ) {}
+
+  /** The printed transcript as a PDF. @throws ElectronPrintError print.failed */
+  async transcript(model: TranscriptPrintModel): Promise<PrintedDocument> {
+    return { extension: 'pdf', bytes: await this.withView(transcriptHtml(model), (contents) => toPdf(contents, transcriptPageDecorations(model), this.paper)) };
   }
 
-  /** One custodian card as PDF bytes; the caller zeroes them once written. @throws ElectronPrintError print.failed */
-  custodianCardPdf(model: CustodianCardModel, paper: PaperSize = 'A4'): Promise<Uint8Array> {
-    return this.withView(custodianCardHtml(model), (contents) => toPdf(contents, custodianCardPageDecorations(model), paper));
+  /** One custodian card as a PDF; the caller zeroes the bytes once written (they hold the share). @throws ElectronPrintError print.failed */
+  async card(model: CustodianCardModel): Promise<PrintedDocument> {
+    return { extension: 'pdf', bytes: await this.withView(custodianCardHtml(model), (contents) => toPdf(contents, custodianCardPageDecorations(model), this.paper)) };
   }
+
+  /** Nothing to stop: each document's window is closed as soon as it is printed. */
+  async close(): Promise<void> {}
 
   /** Sends the transcript to a printer the administrator chooses in the system dialog. @throws ElectronPrintError */
-  printTranscript(model: TranscriptPrintModel, paper: PaperSize = 'A4'): Promise<void> {
-    return this.withView(transcriptHtml(model, { standalone: true }), (contents) => toPrinter(contents, paper));
+  printTranscript(model: TranscriptPrintModel): Promise<void> {
+    return this.withView(transcriptHtml(model, { standalone: true }), (contents) => toPrinter(contents, this.paper));
   }
 
   /** Sends a custodian card to a printer the administrator chooses. @throws ElectronPrintError */
-  printCustodianCard(model: CustodianCardModel, paper: PaperSize = 'A4'): Promise<void> {
-    return this.withView(custodianCardHtml(model, { standalone: true }), (contents) => toPrinter(contents, paper));
+  printCustodianCard(model: CustodianCardModel): Promise<void> {
+    return this.withView(custodianCardHtml(model, { standalone: true }), (contents) => toPrinter(contents, this.paper));
   }
 
   private async withView<T>(html: string, use: (contents: WebContents) => Promise<T>): Promise<T> {
