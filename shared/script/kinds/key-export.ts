@@ -50,12 +50,16 @@ export const exportEntrySchema = z.discriminatedUnion(
       importJob: z.string().regex(gcpName('importJobs'), 'expected projects/<p>/locations/<l>/keyRings/<r>/importJobs/<job>'),
       cryptoKey: z.string().regex(gcpName('cryptoKeys'), 'expected projects/<p>/locations/<l>/keyRings/<r>/cryptoKeys/<key>'),
     }),
-    /** Azure Key Vault / Managed HSM BYOK: a .byok file for the key exchange key `kid`. */
+    /**
+     * Azure Managed HSM BYOK: a .byok file for the key exchange key `kid`. The
+     * BYOK specification's terminology table takes AES target keys into
+     * Managed HSM only, so the kid must name one (not a Key Vault).
+     */
     z.strictObject({
       ...exportBase,
       format: z.literal('azure-byok'),
-      /** The key exchange key's id, e.g. https://myvault.vault.azure.net/keys/kek/0123...; it goes into the .byok file. */
-      kid: z.string().regex(/^https:\/\/[A-Za-z0-9.-]+\/keys\/[^\s]+$/, 'expected the key exchange key id, https://<vault>.vault.azure.net/keys/<name>/<version>'),
+      /** The key exchange key's id, e.g. https://myhsm.managedhsm.azure.net/keys/kek/0123...; it goes into the .byok file. */
+      kid: z.string().regex(/^https:\/\/[A-Za-z0-9-]+\.managedhsm\.[A-Za-z0-9.-]+\/keys\/[^\s]+$/, 'expected the key exchange key id in a Managed HSM, https://<hsm>.managedhsm.azure.net/keys/<name>/<version> (Azure takes AES keys by BYOK into Managed HSM only)'),
       /** Name of the key to create in the vault; used in the printed command. */
       keyName: z.string().regex(/^[A-Za-z0-9-]{1,127}$/, 'expected a Key Vault key name: letters, digits and dashes'),
     }),
