@@ -1,8 +1,8 @@
 import { exportFiles } from '../../bundle/export-bundle.js';
 import type { StepExecutor } from './step-executor.js';
 
-/** What goes on each USB copy before the close: the wrapped backup and everything public. */
-const USB_FOLDERS = ['backup/', 'certs/', 'crls/', 'keys/'];
+/** What goes on each USB copy before the close: the wrapped backup, the wrapped exports and everything public. */
+const USB_FOLDERS = ['backup/', 'certs/', 'crls/', 'exports/', 'keys/'];
 
 /**
  * One USB copy of the ceremony's output: written into a hidden folder on the
