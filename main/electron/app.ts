@@ -3,6 +3,7 @@
  * item of Electron's security checklist is applied here or in the modules it
  * calls; docs/security.md lists each with where it is enforced and tested.
  */
+import './before-ready.js';
 import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
 import { join } from 'node:path';
 import { listRemovableMedia } from '../bundle/removable-media.js';
@@ -11,7 +12,7 @@ import { watchRemovableMedia } from '../service/media-watch.js';
 import { RendererHost } from '../service/renderer-host.js';
 import { createServices } from '../service/services.js';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin.js';
-import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler, PrintDocuments } from './app-protocol.js';
+import { createAppProtocolHandler, PrintDocuments } from './app-protocol.js';
 import { applicationMenuTemplate } from './application-menu.js';
 import { createEventSink } from './event-sender.js';
 import { registerIpcHandlers, trustedSender } from './ipc-wrapper.js';
@@ -25,10 +26,6 @@ const PRELOAD_PATH = join(import.meta.dirname, '..', '..', 'preload', 'preload.c
 
 /** DevTools and the View menu exist only when running from the source tree (`npm start`), never in a package. */
 const development = !app.isPackaged;
-
-// Both must happen before 'ready'.
-protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
-app.enableSandbox();
 
 /** The web contents ids of the windows this app created: the only IPC senders it trusts. */
 const appWindowContents = new Set<number>();
