@@ -6,6 +6,7 @@ import type { BackupSection } from '../../../shared/script/backup.js';
 import { CeremonyError } from '../runner/ceremony-error.js';
 import type { BackupInProgress } from '../runner/ceremony-state.js';
 import type { RunContext } from '../runner/run-context.js';
+import { oldBackupKeysOnToken } from './old-backup-keys.js';
 import type { StepExecutor } from './step-executor.js';
 
 /**
@@ -29,12 +30,15 @@ export const backupKekStep: StepExecutor<'backup.kek'> = async (ctx, step) => {
   await ctx.acknowledge(step, 'Backup KEK made', `Key check value of the KEK: ${kcv}. Share set ${shareSetId}. The KEK never leaves this machine's memory except as shares.`);
 };
 
-/** Wraps each key marked for backup under the KEK (CKM_AES_KEY_WRAP_PAD, RFC 5649), in the HSM. */
+/**
+ * Wraps each key marked for backup under the KEK (CKM_AES_KEY_WRAP_PAD, RFC 5649), in the HSM.
+ * No keys named (custodian rotation): every key of the old backup, as the token holds it.
+ */
 export const backupWrapStep: StepExecutor<'backup.wrap'> = async (ctx, step) => {
   const backup = requireBackup(ctx);
   const session = ctx.requireSession();
-  for (const name of step.action.keys) {
-    const info = ctx.state.keys.get(name);
+  const keys = step.action.keys.length > 0 ? step.action.keys.map((name) => ({ name, info: ctx.state.keys.get(name) })) : await oldBackupKeysOnToken(ctx);
+  for (const { name, info } of keys) {
     if (!info) throw new CeremonyError('STEP_FAILED', `Key "${name}" is not on the token in this ceremony; it cannot be backed up.`);
     const wrapped = await session.wrapKey(backup.sessionKey!, { label: info.label, class: 'kcv' in info ? 'secret' : 'private' });
     backup.wrapped.push({ name, info, wrapped });
