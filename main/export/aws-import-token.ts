@@ -17,7 +17,8 @@ export const MAX_IMPORT_TOKEN_BYTES = 6144;
  * @throws ExportError IMPORT_TOKEN_INVALID saying what the file is and how to make the right one.
  */
 export function checkAwsImportToken(bytes: Uint8Array, given: string): void {
-  const fix = 'Make it with: aws kms get-parameters-for-import … --query ImportToken --output text | base64 --decode > ImportToken.bin';
+  // A new get-parameters-for-import call gives a new pair: the token must come from the answer that gave the wrapping key.
+  const fix = 'Base64-decode the ImportToken of the same get-parameters-for-import answer that gave the wrapping key (README, "Using Conclave with a cloud KMS": cut -f2 params.txt | base64 --decode > ImportToken.bin).';
   if (bytes.length === 0) throw new ExportError('IMPORT_TOKEN_INVALID', `The AWS import token ${given} is empty. ${fix}`);
   if (bytes.length > MAX_IMPORT_TOKEN_BYTES) throw new ExportError('IMPORT_TOKEN_INVALID', `The AWS import token ${given} is ${bytes.length} bytes; AWS issues tokens of at most ${MAX_IMPORT_TOKEN_BYTES}. This is not an import token. ${fix}`);
   const text = Buffer.from(bytes).toString('latin1');
