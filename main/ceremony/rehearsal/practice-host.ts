@@ -23,6 +23,8 @@ export class PracticeHost implements CeremonyHost {
   readonly cards: PracticeCard[] = [];
   readonly media: string[] = [];
   readonly acknowledged: string[] = [];
+  /** How many times each step has asked a custodian again after a refusal. */
+  private readonly asked = new Map<string, number>();
 
   constructor(
     private readonly pins: Map<string, Uint8Array>,
@@ -39,9 +41,18 @@ export class PracticeHost implements CeremonyHost {
     this.cards.push({ custodian: question.custodian, member: question.member, words: new TextEncoder().encode(question.words.join(' ')) });
   }
 
+  /**
+   * The custodian's newest card; asked again for the same step (the share was
+   * refused: another ceremony's, say), the one before it — as a custodian who
+   * holds the cards of two share sets hands over the other.
+   */
   async takeShare(question: Ask<TakeShareQuestion>): Promise<Uint8Array> {
-    const card = this.cards.filter((c) => question.custodian === undefined || c.custodian === question.custodian).at(-1);
-    if (!card) throw new Error(`The practice custodian ${question.custodian ?? ''} holds no card.`);
+    const held = this.cards.filter((c) => question.custodian === undefined || c.custodian === question.custodian);
+    const key = `${question.step}\u0000${question.custodian ?? ''}`;
+    const asked = question.problem === undefined ? 0 : (this.asked.get(key) ?? 0) + 1;
+    this.asked.set(key, asked);
+    const card = held.at(-1 - asked);
+    if (!card) throw new Error(`The practice custodian ${question.custodian ?? ''} holds no ${asked === 0 ? '' : 'other '}card${question.problem ? ` (the last was refused: ${question.problem})` : ''}.`);
     return Uint8Array.from(card.words);
   }
 

@@ -40,7 +40,12 @@ export class PracticeTokenStore {
     return store;
   }
 
-  private addToken(label: string): void {
+  /**
+   * Adds one more empty token (a recovery's target, a drill's): SoftHSM reads
+   * its store at C_Initialize, so it is seen by the next Hsm.open.
+   * @throws CeremonyError PREFLIGHT_FAILED when softhsm2-util fails (the store is then removed).
+   */
+  addToken(label: string): PracticeToken {
     const pin = randomBytes(12).toString('hex');
     const soPin = randomBytes(12).toString('hex');
     try {
@@ -51,7 +56,9 @@ export class PracticeTokenStore {
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
       throw new CeremonyError('PREFLIGHT_FAILED', missing ? 'SoftHSM is not installed (softhsm2-util not found): a rehearsal needs it. Install it: apt-get install softhsm2.' : `SoftHSM could not create the practice token "${label}": ${(error as Error).message}`);
     }
-    this.tokens.push({ label, pin: new TextEncoder().encode(pin) });
+    const token = { label, pin: new TextEncoder().encode(pin) };
+    this.tokens.push(token);
+    return token;
   }
 
   /** Deletes the tokens and zeroes the PINs. */

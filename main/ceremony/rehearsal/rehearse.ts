@@ -1,25 +1,40 @@
-import { Hsm } from '../../hsm/hsm.js';
-import { defaultModulePath } from '../../hsm/default-module.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { verifyBundle } from '../../bundle/verify-bundle.js';
 import type { BundleReport } from '../../bundle/verify-report.js';
-import { loadScript } from '../script/load-script.js';
 import type { RunnerNotice } from '../runner/ceremony-host.js';
 import type { FinishedBundle } from '../runner/finish-ceremony.js';
-import { startCeremony } from '../runner/start-ceremony.js';
-import { PracticeHost } from './practice-host.js';
-import { PracticeTokenStore } from './practice-token-store.js';
-import { recoveryDrill, type DrillResult } from './recovery-drill.js';
+import { PracticeRoom } from './practice-room.js';
+import { planRehearsal } from './rehearsal-plan.js';
+import type { DrillResult } from './recovery-drill.js';
 
-export const RECOVERY_TOKEN = 'conclave-recovery-drill';
+/** The example root script: the default rehearsal, and the practice root a later kind builds on. */
+export const EXAMPLE_ROOT_SCRIPT = fileURLToPath(new URL('../../../examples/root-key-generation.yaml', import.meta.url));
 
 export interface RehearsalOptions {
   scriptPath: string;
   bundleDir: string;
+  /** The root script rehearsed first for a kind that builds on earlier state. Default: the example root script. */
+  rootScriptPath?: string;
+  /** Where that practice root bundle goes (new or empty). Default: a new temporary folder, kept and reported. */
+  sourceDir?: string;
+  /**
+   * Rehearse in a room that already holds a practice root (its tokens, cards
+   * and bundle), instead of making one: several later ceremonies can build on
+   * one root rehearsal. The room stays open.
+   */
+  practice?: { room: PracticeRoom; sourceDir: string };
   onNotice?: (notice: RunnerNotice) => void;
+  /** Announces each part of the rehearsal (practice root, the ceremony, the drill). */
+  onPhase?: (phase: string) => void;
 }
 
 export interface RehearsalResult {
   finished: FinishedBundle;
+  /** The practice root bundle the ceremony built on (kinds that need earlier state). */
+  source: string | undefined;
   drill: DrillResult | undefined;
   report: BundleReport;
   media: string[];
@@ -27,31 +42,38 @@ export interface RehearsalResult {
 }
 
 /**
- * A whole ceremony on a throwaway SoftHSM token, every answer given by the
- * practice host, every output marked REHEARSAL; then, for a ceremony that
- * makes a backup, the recovery drill into a second throwaway token; then
- * verify on the bundle. The tokens are deleted at the end.
+ * A whole ceremony on throwaway SoftHSM tokens, every answer given by the
+ * practice host, every output marked REHEARSAL. Both scripts are checked
+ * first, before any token exists. A kind that needs earlier state (a root
+ * on the token, a backup, shares) first rehearses the root script on the same
+ * throwaway token and builds on that practice bundle as its source (see
+ * planRehearsal for the token labels). A ceremony that makes a backup (root,
+ * rotation) ends with the recovery drill into another throwaway token; then
+ * verify runs on the bundle. The tokens are deleted at the end.
+ * @throws ScriptError before anything is touched; CeremonyError, HsmError… from the ceremonies.
  */
 export async function rehearse(options: RehearsalOptions): Promise<RehearsalResult> {
-  const loaded = await loadScript(options.scriptPath);
-  const store = PracticeTokenStore.create([loaded.script.hsm.token, RECOVERY_TOKEN]);
-  const pins = new Map(store.tokens.map((t) => [t.label, t.pin]));
-  const host = new PracticeHost(pins, options.onNotice);
+  const rootScriptPath = options.rootScriptPath ?? EXAMPLE_ROOT_SCRIPT;
+  const planned = await planRehearsal(options.scriptPath, rootScriptPath, options.practice?.sourceDir);
+  const room = options.practice?.room ?? PracticeRoom.open(planned.tokens, options.onNotice);
   try {
-    const finished = await startCeremony({ scriptPath: options.scriptPath, bundleDir: options.bundleDir, host, rehearsal: true, modulePath: defaultModulePath() });
+    let source = options.practice?.sourceDir;
+    if (planned.root) {
+      source = resolve(options.sourceDir ?? mkdtempSync(join(tmpdir(), 'conclave-practice-source-')));
+      options.onPhase?.(`Practice root ceremony ${planned.root.scriptPath} on token "${planned.root.tokenLabel}", the source this ceremony builds on: ${source}`);
+      await room.ceremony(planned.root.scriptPath, source, { tokenLabel: planned.root.tokenLabel });
+    }
+    if (!room.hasToken(planned.script.hsm.token)) room.addToken(planned.script.hsm.token);
+    options.onPhase?.(`Ceremony ${options.scriptPath} on token "${planned.script.hsm.token}"`);
+    const { finished, cards, media } = await room.ceremony(options.scriptPath, options.bundleDir, source !== undefined ? { source } : {});
     let drill: DrillResult | undefined;
-    if (loaded.script.kind === 'root-key-generation') {
-      const hsm = await Hsm.open({ modulePath: defaultModulePath() });
-      try {
-        drill = await recoveryDrill(hsm, finished.bundleDir, host.cards, { label: RECOVERY_TOKEN, pin: pins.get(RECOVERY_TOKEN)! });
-      } finally {
-        await hsm.close();
-      }
+    if (planned.drill) {
+      options.onPhase?.('Recovery drill into a second throwaway token');
+      drill = await room.drill(finished.bundleDir, cards);
     }
     const report = await verifyBundle(finished.bundleDir);
-    return { finished, drill, report, media: host.media, ok: report.verdict === 'verified' };
+    return { finished, source: planned.root ? source : undefined, drill, report, media, ok: report.verdict === 'verified' };
   } finally {
-    host.forget();
-    store.remove();
+    if (!options.practice) room.close();
   }
 }

@@ -23,7 +23,7 @@ export function kekStep(): PlannedStep {
  * means every key of the source backup (custodian rotation).
  */
 export function wrapStep(keyNames: string[], labels: string[]): PlannedStep {
-  const which = labels.length > 0 ? `Each key marked for backup (${labels.join(', ')})` : 'Every key of the old backup, unwrapped under the rebuilt KEK inside the HSM,';
+  const which = labels.length > 0 ? `Each key marked for backup (${labels.join(', ')})` : 'Every key of the old backup, found on the token by its label and checked against the backup\'s record (CKA_ID, public key or KCV),';
   return {
     id: 'backup.wrap',
     action: { type: 'backup.wrap', keys: keyNames },
@@ -74,19 +74,26 @@ export function collectShareSteps(custodians: readonly string[]): PlannedStep[] 
     action: { type: 'share.collect', custodian, order: i + 1 } as const,
     title: `Take ${custodian}'s share`,
     instructions: `In privacy, ${custodian} enters their share (typing the words, or showing the QR code). Conclave checks its checksum, then its fingerprint against the transcript of the ceremony that issued it, before anything is combined. A mistyped word is named by position; a share from another ceremony or a duplicate is refused.`,
-    creates: [{ kind: 'record', name: 'share.verified', description: 'custodian, member number, share fingerprint' }],
+    creates: [{ kind: 'record', name: 'share.accepted', description: 'custodian, member number, share fingerprint' }],
     irreversible: null,
   }));
 }
 
-/** Combine the collected shares into the old KEK and check it. */
-export function rebuildStep(): PlannedStep {
+/**
+ * Combine the collected shares into the old KEK and check it: for a recovery
+ * it then unwraps the backup; for a rotation its matching KCV is the quorum's
+ * proof (the keys are re-wrapped from the token).
+ */
+export function rebuildStep(purpose: 'restore' | 'rotate'): PlannedStep {
+  const then =
+    purpose === 'restore'
+      ? 'The KEK is imported into the HSM as a session object for unwrapping, and the shares are wiped from memory.'
+      : 'The matching KEK proves that a quorum of the current custodians agrees; it is wiped at once with the shares, since the keys are re-wrapped from the token.';
   return {
     id: 'kek.rebuild',
     action: { type: 'kek.rebuild' },
     title: 'Rebuild the backup key (KEK)',
-    instructions:
-      'The collected shares are combined. The rebuilt KEK\'s key check value must equal the one recorded in the backup and the transcript; if it differs, the ceremony stops and says so. The KEK is imported into the HSM as a session object for unwrapping, and the shares are wiped from memory.',
+    instructions: `The collected shares are combined. The rebuilt KEK's key check value must equal the one recorded in the backup and the transcript; if it differs, the ceremony stops and says so. ${then}`,
     creates: [{ kind: 'record', name: 'kek.rebuilt', description: 'the KCV, matched against the recorded one' }],
     irreversible: null,
   };

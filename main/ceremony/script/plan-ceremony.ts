@@ -92,7 +92,7 @@ function keyRecovery(s: ScriptOfKind<'key-recovery'>): PlannedStep[] {
     ...opening(s, s.recovery.restore, []),
     sourceVerifyStep(s.source),
     ...collectShareSteps(s.recovery.custodians),
-    rebuildStep(),
+    rebuildStep('restore'),
     ...s.recovery.restore.map(restoreKeyStep),
     closeStep(s.seal.key),
   ];
@@ -103,7 +103,7 @@ function custodianRotation(s: ScriptOfKind<'custodian-rotation'>): PlannedStep[]
     ...opening(s, [], [s.seal.key]),
     sourceVerifyStep(s.source),
     ...collectShareSteps(s.rotation.quorum),
-    rebuildStep(),
+    rebuildStep('rotate'),
     kekStep(),
     wrapStep([], []),
     splitStep(s.backup),
