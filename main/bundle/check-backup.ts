@@ -55,7 +55,10 @@ function compare(backup: BackupFile, events: TranscriptEvent[], fileSha256: stri
     }
   }
   const listed = new Map(kek.shareFingerprints.map((f) => [f.member, f.fingerprint]));
-  const issued = events.filter((e) => e.type === 'share.issued');
+  // Shares of a set the transcript declares void (a crash lost its KEK; a rotation
+  // replaced it) rebuild nothing: they are not compared with backup.json.
+  const voided = new Set(events.filter((e) => e.type === 'backup.voided').map((e) => String(e.data.shareSetId)));
+  const issued = events.filter((e) => e.type === 'share.issued' && !voided.has(String(e.data.shareSetId)));
   for (const { data } of issued) {
     const member = Number(data.index);
     if (listed.get(member) !== data.fingerprint) problems.push(`member ${member}'s share ${String(data.fingerprint)} was issued but backup.json lists ${listed.get(member) ?? 'no share'} for that member`);

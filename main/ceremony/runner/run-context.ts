@@ -10,6 +10,13 @@ import type { CeremonyHost } from './ceremony-host.js';
 import type { CeremonyPrinter } from './ceremony-printer.js';
 import type { CeremonyState } from './ceremony-state.js';
 
+/** Where events go: the journal (or, after the close, a sink that refuses them). */
+export interface TranscriptSink {
+  append: Journal['append'];
+  close(): Promise<void>;
+  readonly lastLineSha256: string;
+}
+
 /** Room settings applied on the day, shown apart from the reviewed script. */
 export interface RoomSettings {
   /** PKCS#11 module path (the script's, or the one given in the room). */
@@ -36,7 +43,7 @@ export class RunContext {
     readonly bundleDir: string,
     readonly host: CeremonyHost,
     readonly hsm: Hsm,
-    readonly journal: Journal,
+    readonly journal: TranscriptSink,
     readonly bundle: BundleWriter,
     readonly state: CeremonyState,
     /** Events already in the transcript when this run started (empty for a new ceremony). */

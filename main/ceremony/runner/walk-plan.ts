@@ -21,13 +21,13 @@ export function assertRunnable(ctx: Pick<RunContext, 'plan'>): void {
  * recorded as a deviation with what went wrong; the transcript stays open,
  * so the ceremony can be resumed.
  */
-export async function walkPlan(ctx: RunContext, completed: ReadonlySet<string>): Promise<FinishedBundle> {
+export async function walkPlan(ctx: RunContext, completed: ReadonlySet<string>, resumeInside?: string): Promise<FinishedBundle> {
   for (const step of ctx.plan.steps) {
     if (completed.has(step.id)) continue;
     const execute = executors[step.action.type] as StepExecutor | undefined;
     if (!execute) throw new CeremonyError('STEP_FAILED', `No executor for ${step.action.type}.`);
     ctx.currentStep = step.id;
-    await ctx.record('step.started', step, ctx.administrator, { title: step.title });
+    if (step.id !== resumeInside) await ctx.record('step.started', step, ctx.administrator, { title: step.title });
     ctx.host.notify?.({ kind: 'step', step: step.id, state: 'started' });
     try {
       await execute(ctx, step);

@@ -114,7 +114,7 @@ async function writeBackup(ctx: RunContext, stepId: string): Promise<void> {
     ),
   };
   const file = await ctx.bundle.writeFile('backup/backup.json', serializeBackup(document));
-  await ctx.record('backup.written', stepId, 'system', { path: file.path, sha256: file.sha256, kekKcv: backup.kcv, shareSetId: backup.shareSetId, threshold: section.threshold, shares: section.custodians.length, keys: document.keys.map((k) => k.label) });
+  await ctx.record('backup.written', stepId, 'system', { path: file.path, sha256: file.sha256, kekKcv: backup.kcv, shareSetId: backup.shareSetId, threshold: section.threshold, shareCount: section.custodians.length, keys: document.keys.map((k) => k.label) });
   backup.kek.fill(0);
 }
 
