@@ -28,7 +28,7 @@ export interface DescriptionInput {
  * files, IMPORT.txt (the follow-up command) and export.json, which names the
  * others with their SHA-256 so the folder can be checked on the connected side.
  */
-export function exportFiles(input: DescriptionInput): ExportFile[] {
+export function exportFolderFiles(input: DescriptionInput): ExportFile[] {
   const { entry, key, transport, wrapped } = input;
   const description = {
     format: EXPORT_FORMAT,

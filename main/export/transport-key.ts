@@ -1,4 +1,4 @@
-import { createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { sha256Hex } from '../hsm/public-key.js';
 import { ExportError } from './export-error.js';
 
@@ -40,6 +40,20 @@ export function readTransportKey(bytes: Uint8Array, given: string): TransportKey
   return { spki, spkiSha256: sha256Hex(spki), bits, form: parsed.form, encoding: parsed.encoding, ...(parsed.certificate ? { certificate: parsed.certificate } : {}) };
 }
 
+const PRIVATE_KEY_ADVICE = "A transport key is the destination's public key only: its private key must never leave the destination. Take this file out of the ceremony and ask for the public key or certificate.";
+
+function isPrivateKeyDer(bytes: Buffer): boolean {
+  for (const type of ['pkcs8', 'pkcs1', 'sec1'] as const) {
+    try {
+      createPrivateKey({ key: bytes, format: 'der', type });
+      return true;
+    } catch {
+      // Not this private key form.
+    }
+  }
+  return false;
+}
+
 interface Parsed {
   key: KeyObject;
   form: TransportKey['form'];
@@ -52,7 +66,7 @@ function parse(bytes: Buffer, given: string): Parsed {
   if (text.includes('-----BEGIN ')) {
     const labels = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((m) => m[1]!);
     if (labels.some((l) => l.includes('PRIVATE KEY'))) {
-      throw new ExportError('TRANSPORT_KEY_INVALID', `${given} holds a PRIVATE key. A transport key is the destination's public key only: its private key must never leave the destination. Take this file out of the ceremony and ask for the public key or certificate.`);
+      throw new ExportError('TRANSPORT_KEY_INVALID', `${given} holds a PRIVATE key. ${PRIVATE_KEY_ADVICE}`);
     }
     if (labels.length !== 1) throw new ExportError('TRANSPORT_KEY_INVALID', `${given} holds ${labels.length} PEM blocks; give exactly one certificate or public key.`);
     const label = labels[0]!;
@@ -61,6 +75,9 @@ function parse(bytes: Buffer, given: string): Parsed {
     throw new ExportError('TRANSPORT_KEY_INVALID', `${given} is a PEM "${label}", not a certificate or a public key.`);
   }
   if (bytes.length === 0 || bytes[0] !== 0x30) throw new ExportError('TRANSPORT_KEY_INVALID', `${given} is neither PEM nor DER: it is not a certificate or a public key. Check that the right file was chosen.`);
+  // node:crypto derives a public key from a private one where a public key is
+  // asked for: a private key in DER must be named, not quietly accepted.
+  if (isPrivateKeyDer(bytes)) throw new ExportError('TRANSPORT_KEY_INVALID', `${given} holds a PRIVATE key (DER). ${PRIVATE_KEY_ADVICE}`);
   for (const read of [() => fromCertificate(bytes, 'der', given), () => ({ key: createPublicKey({ key: bytes, format: 'der', type: 'spki' }), form: 'spki' as const, encoding: 'der' as const }), () => ({ key: createPublicKey({ key: bytes, format: 'der', type: 'pkcs1' }), form: 'pkcs1' as const, encoding: 'der' as const })]) {
     try {
       return read();

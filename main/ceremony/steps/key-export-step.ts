@@ -1,6 +1,6 @@
 import type { ExportEntry } from '../../../shared/script/kinds/key-export.js';
 import type { WrappedExport } from '../../export/destination.js';
-import { exportFiles } from '../../export/export-description.js';
+import { exportFolderFiles } from '../../export/export-description.js';
 import { describeDestination, findExportKey, prepareTransport, readExportInputs, releaseTransport, wrapForDestination } from '../../export/export-key.js';
 import { appIdentity } from '../preflight/app-identity.js';
 import type { RunContext } from '../runner/run-context.js';
@@ -35,7 +35,7 @@ export const keyExportStep: StepExecutor<'key.export'> = async (ctx, step) => {
   } finally {
     await releaseTransport(session, transport);
   }
-  const files = exportFiles({ entry, destination, key, transport: inputs.transport, wrapped, rehearsal: ctx.room.rehearsal, ...(transport.substitution ? { substitution: transport.substitution } : {}) });
+  const files = exportFolderFiles({ entry, destination, key, transport: inputs.transport, wrapped, rehearsal: ctx.room.rehearsal, ...(transport.substitution ? { substitution: transport.substitution } : {}) });
   const written: { path: string; sha256: string; bytes: number }[] = [];
   for (const file of files) {
     const done = await ctx.bundle.writeFile(`exports/${entry.name}/${file.name}`, file.bytes);

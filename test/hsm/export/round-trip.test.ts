@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportEntry } from '../../../shared/script/kinds/key-export.js';
-import { exportFiles } from '../../../main/export/export-description.js';
+import { exportFolderFiles } from '../../../main/export/export-description.js';
 import { Hsm } from '../../../main/hsm/hsm.js';
 import type { HsmSession } from '../../../main/hsm/hsm-session.js';
 import type { SecretKeyInfo } from '../../../main/hsm/key-spec.js';
@@ -171,7 +171,7 @@ describe('the export folder', () => {
   it('holds the wrapped files, IMPORT.txt with the command, and export.json naming each file with its SHA-256', async () => {
     const entry: ExportEntry = { name: 'production-hsm', key: MASTER, format: 'hsm', transportKey: 'transport.pem' };
     const run = await runExport(session, entry, d3072.dir, { rehearsal: true });
-    const files = exportFiles({ entry, destination: 'another HSM', key: run.key, transport: run.inputs.transport, wrapped: run.wrapped, rehearsal: true, substitution: run.transport.substitution! });
+    const files = exportFolderFiles({ entry, destination: 'another HSM', key: run.key, transport: run.inputs.transport, wrapped: run.wrapped, rehearsal: true, substitution: run.transport.substitution! });
     expect(files.map((f) => f.name)).toEqual(['wrapped-key.bin', 'IMPORT.txt', 'export.json']);
     const description = JSON.parse(new TextDecoder().decode(files[2]!.bytes)) as { format: string; rehearsal: boolean; key: { kcv: string }; transportKey: { spkiSha256: string }; files: { name: string; sha256: string }[] };
     expect(description.format).toBe('conclave-export/1');
