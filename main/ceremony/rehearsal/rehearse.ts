@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,7 +61,9 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
     if (planned.root) {
       source = resolve(options.sourceDir ?? mkdtempSync(join(tmpdir(), 'conclave-practice-source-')));
       options.onPhase?.(`Practice root ceremony ${planned.root.scriptPath} on token "${planned.root.tokenLabel}", the source this ceremony builds on: ${source}`);
-      await room.ceremony(planned.root.scriptPath, source, { tokenLabel: planned.root.tokenLabel });
+      const root = await room.ceremony(planned.root.scriptPath, source, { tokenLabel: planned.root.tokenLabel });
+      // The practice root's USB copies served nothing here (the bundle is the source): they go, like the sticks of a practice.
+      for (const medium of root.media) rmSync(medium, { recursive: true, force: true });
     }
     if (!room.hasToken(planned.script.hsm.token)) room.addToken(planned.script.hsm.token);
     options.onPhase?.(`Ceremony ${options.scriptPath} on token "${planned.script.hsm.token}"`);

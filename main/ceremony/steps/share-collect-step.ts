@@ -29,13 +29,13 @@ export const shareCollectStep: StepExecutor<'share.collect'> = async (ctx, step)
       await ctx.record('share.accepted', step, custodian, { custodian, index: accepted.member, fingerprint: accepted.fingerprint, shareSetId });
       const holder = issuedTo.get(accepted.member);
       if (holder !== custodian) {
-        await ctx.record('deviation.recorded', step, ctx.witness, { description: `${custodian} brought member ${accepted.member}'s share, which the source transcript issued to ${holder ?? 'nobody'}. The share itself checked out and was accepted.`, recordedBy: ctx.witness });
+        await ctx.record('deviation.recorded', step, 'system', { description: `${custodian} brought member ${accepted.member}'s share, which the source transcript issued to ${holder ?? 'nobody'}. The share itself checked out and was accepted.`, recordedBy: 'system' });
       }
       await ctx.acknowledge(step, `${custodian}'s share accepted`, `Member ${accepted.member} of share set ${shareSetId}, fingerprint ${accepted.fingerprint}, as recorded in backup.json and in the source transcript. ${intake.accepted.length} of ${needed} shares in.`);
       return;
     } catch (error) {
       if (!(error instanceof CustodyError)) throw error;
-      await ctx.record('deviation.recorded', step, ctx.witness, { description: `${custodian}'s share was refused on entry (${error.code}): ${error.message}`, recordedBy: ctx.witness, code: error.code });
+      await ctx.record('deviation.recorded', step, 'system', { description: `${custodian}'s share was refused on entry (${error.code}): ${error.message}`, recordedBy: 'system', code: error.code });
       if (attempt >= ENTRY_TRIES) {
         throw new CeremonyError('STEP_FAILED', `${custodian}'s share was refused ${ENTRY_TRIES} times (last: ${error.message}). Nothing was combined. Set the card aside, and resume with another custodian of the set in the script.`);
       }
