@@ -1,5 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { ExportError } from './export-error.js';
+import { isPrivateKeyDer } from './transport-key.js';
 
 /**
  * The AWS KMS API bounds an ImportToken to 1..6144 bytes (API Reference,
@@ -25,7 +26,7 @@ export function checkAwsImportToken(bytes: Uint8Array, given: string): void {
   if (/^\s*\{/.test(text) && /"ImportToken"|"PublicKey"|"KeyId"/.test(text)) {
     throw new ExportError('IMPORT_TOKEN_INVALID', `${given} is the whole JSON answer of get-parameters-for-import, not the import token. Take out its ImportToken and base64-decode it. ${fix}`);
   }
-  if (text.includes('-----BEGIN ') || isPublicKeyDer(bytes)) {
+  if (text.includes('-----BEGIN ') || isPublicKeyDer(bytes) || isPrivateKeyDer(bytes)) {
     throw new ExportError('IMPORT_TOKEN_INVALID', `${given} is a key, not the import token: the wrapping public key and the import token are two files from the same get-parameters-for-import call. ${fix}`);
   }
   if (/^[A-Za-z0-9+/\r\n]+={0,2}\s*$/.test(text)) {

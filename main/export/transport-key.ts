@@ -42,10 +42,11 @@ export function readTransportKey(bytes: Uint8Array, given: string): TransportKey
 
 const PRIVATE_KEY_ADVICE = "A transport key is the destination's public key only: its private key must never leave the destination. Take this file out of the ceremony and ask for the public key or certificate.";
 
-function isPrivateKeyDer(bytes: Buffer): boolean {
+/** Whether DER bytes are a private key (PKCS#8, PKCS#1 or SEC 1). */
+export function isPrivateKeyDer(bytes: Uint8Array): boolean {
   for (const type of ['pkcs8', 'pkcs1', 'sec1'] as const) {
     try {
-      createPrivateKey({ key: bytes, format: 'der', type });
+      createPrivateKey({ key: Buffer.from(bytes), format: 'der', type });
       return true;
     } catch {
       // Not this private key form.
