@@ -1,6 +1,7 @@
 import { X509Certificate, createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { assertStrictDer } from '../pki/der-strict.js';
 import { pathToRoot } from './certificate-path.js';
 import { checkSignature } from './check-signature.js';
 import { CMS_OIDS } from './cms-oids.js';
@@ -11,6 +12,7 @@ export type SealProblemCode =
   | 'not-detached'
   | 'signer-count'
   | 'signer-certificate-missing'
+  | 'signer-certificate-invalid'
   | 'unsupported-algorithm'
   | 'attributes-missing'
   | 'digest-mismatch'
@@ -51,6 +53,10 @@ export function verifySeal(p7s: Uint8Array, transcript: Uint8Array, trust: { roo
   const fail = (code: SealProblemCode, message: string): SealVerification => ({ ok: false, problems: [...problems, { code, message }] });
   let signedData: pkijs.SignedData;
   try {
+    // asn1js reads BER and forgives wrong inner lengths that pkijs then
+    // re-encodes away: without this, a seal `openssl cms -verify` refuses
+    // (design/FORMATS.md's auditor check) could pass here.
+    assertStrictDer(p7s, 'seal', 'PKI_MALFORMED_DER');
     const contentInfo = pkijs.ContentInfo.fromBER(p7s);
     if (contentInfo.contentType !== CMS_OIDS.signedData) return fail('not-cms', `The seal is CMS of type ${contentInfo.contentType}, not SignedData.`);
     signedData = new pkijs.SignedData({ schema: contentInfo.content });
@@ -63,7 +69,10 @@ export function verifySeal(p7s: Uint8Array, transcript: Uint8Array, trust: { roo
   const carried = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
   const signerCert = carried.find((c) => identifies(signerInfo.sid, c));
   if (!signerCert) return fail('signer-certificate-missing', "The seal does not carry its signer's certificate.");
-  const x509 = new X509Certificate(Buffer.from(signerCert.toSchema().toBER(false)));
+  // pkijs reads certificates more leniently than OpenSSL: a damaged one that
+  // pkijs parsed can still be refused by X509Certificate or its publicKey.
+  const x509 = openCertificate(signerCert);
+  if (!x509) return fail('signer-certificate-invalid', "The seal's signer certificate is damaged: it is not a certificate OpenSSL can read, or its public key is not one.");
   const signer = { subject: x509.subject.replace(/\n/g, ', '), serial: x509.serialNumber.toLowerCase(), sha256: createHash('sha256').update(x509.raw).digest('hex') };
   const digest = digestName(signerInfo.digestAlgorithm.algorithmId);
   if (!digest) return { ...fail('unsupported-algorithm', `The seal's digest algorithm ${signerInfo.digestAlgorithm.algorithmId} is not SHA-256, SHA-384 or SHA-512.`), signer };
@@ -81,7 +90,7 @@ export function verifySeal(p7s: Uint8Array, transcript: Uint8Array, trust: { roo
   const signatureCheck = checkSignature(signerInfo.signatureAlgorithm, new Uint8Array(signerInfo.signedAttrs!.encodedValue), signerInfo.signature.valueBlock.valueHexView, x509.publicKey, digest);
   if (typeof signatureCheck === 'object') problems.push({ code: 'unsupported-algorithm', message: `The seal's signature algorithm ${signatureCheck.unsupported} is not one we accept.` });
   else if (signatureCheck === 'invalid') problems.push({ code: 'signature-invalid', message: `The seal's signature does not verify under its signer certificate (${signer.subject}).` });
-  const intermediates = [...(trust.intermediates ?? []), ...carried.map((c) => new X509Certificate(Buffer.from(c.toSchema().toBER(false))))];
+  const intermediates = [...(trust.intermediates ?? []), ...carried.flatMap((c) => openCertificate(c) ?? [])];
   const path = pathToRoot(x509, intermediates, trust.roots);
   if (!path) problems.push({ code: 'untrusted-signer', message: `The seal's signer (${signer.subject}) does not chain to the trusted root: this seal is not from this ceremony's PKI.` });
   if (signingTime && (signingTime < new Date(x509.validFrom) || signingTime > new Date(x509.validTo))) {
@@ -95,6 +104,17 @@ export function verifySeal(p7s: Uint8Array, transcript: Uint8Array, trust: { roo
     ...(signingTime ? { signingTime } : {}),
     messageDigest: sealed,
   };
+}
+
+/** The certificate as node:crypto reads it, public key included; undefined when OpenSSL refuses either. */
+function openCertificate(cert: pkijs.Certificate): X509Certificate | undefined {
+  try {
+    const x509 = new X509Certificate(Buffer.from(cert.toSchema().toBER(false)));
+    void x509.publicKey;
+    return x509;
+  } catch {
+    return undefined;
+  }
 }
 
 /** RFC 5652 §10.2.4: SignerIdentifier is issuerAndSerialNumber or [0] subjectKeyIdentifier. */
