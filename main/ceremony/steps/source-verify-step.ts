@@ -1,4 +1,5 @@
 import type { BackupFile } from '../../custody/backup-file.js';
+import { readCertificate } from '../../pki/certificate-view.js';
 import type { FactValue } from '../../transcript/events.js';
 import { CeremonyError } from '../runner/ceremony-error.js';
 import type { SourceBundle } from '../runner/ceremony-state.js';
@@ -67,6 +68,12 @@ async function checkSourceFitsScript(ctx: RunContext, source: SourceBundle): Pro
     const missing = script.recovery.restore.filter((label) => !backup.keys.some((k) => k.label === label));
     if (missing.length > 0) {
       throw new CeremonyError('SOURCE_INVALID', `The source backup holds no key labelled ${missing.map((l) => `"${l}"`).join(', ')} (it holds ${backup.keys.map((k) => `"${k.label}"`).join(', ')}). Correct recovery.restore in the script and have it reviewed again.`);
+    }
+    // The restored seal key will seal this transcript: it must be the key the audit certificate certifies.
+    const seal = backup.keys.find((k) => k.label === script.seal.key);
+    const certified = readCertificate(ctx.state.certificates.get(script.seal.certificate)!).spki;
+    if (seal?.class !== 'private' || !Buffer.from(seal.spki, 'base64').equals(Buffer.from(certified))) {
+      throw new CeremonyError('SOURCE_INVALID', `The backed-up "${script.seal.key}" is not the key certs/${script.seal.certificate}.pem certifies: the restored token could not seal this transcript. Check seal.key and seal.certificate in the script.`);
     }
   } else {
     // The rotation re-wraps the keys found on this token: each must be the key the old backup holds.
