@@ -48,7 +48,8 @@ export class RendererHost implements CeremonyHost {
   private readonly open = new Map<string, OpenQuestion>();
 
   constructor(
-    private readonly emit: EventSink,
+    /** Where events for the screen go; the app's ceremony runs send theirs through it too. */
+    readonly emit: EventSink,
     /** The removable drives mounted now (main/bundle/removable-media.ts on a real machine). */
     private readonly listMedia: () => Promise<RemovableMedium[]>,
     private readonly newId: () => string = randomUUID,

@@ -1,8 +1,10 @@
 import { appChannels } from './app-channels.js';
 import { bundleChannels } from './bundle-channels.js';
+import { ceremonyChannels, ceremonyEvents } from './ceremony-channels.js';
 import { hostChannels, hostEvents } from './host-channels.js';
 import { hsmChannels } from './hsm-channels.js';
 import { mediaChannels, mediaEvents } from './media-channels.js';
+import { recoveryChannels } from './recovery-channels.js';
 import { runnerEvents } from './runner-events.js';
 import { scriptChannels } from './script-channels.js';
 
@@ -20,6 +22,8 @@ export const contract = {
   bundle: bundleChannels,
   media: mediaChannels,
   host: hostChannels,
+  ceremony: ceremonyChannels,
+  recovery: recoveryChannels,
 };
 
 /** Every event main sends to the renderer, by name. */
@@ -27,6 +31,7 @@ export const events = {
   ...runnerEvents,
   ...mediaEvents,
   ...hostEvents,
+  ...ceremonyEvents,
 };
 
 export type Contract = typeof contract;

@@ -72,6 +72,11 @@ export interface EnterPinQuestion extends QuestionBase {
   pin: 'ok' | 'count-low' | 'final-try' | 'locked';
   /** Why the previous PIN was refused ("Wrong PIN — 2 tries left"). */
   problem?: string;
+  /**
+   * A rehearsal only: the PIN of the throwaway practice token, shown so the
+   * administrator practises typing it. Never set for a real token.
+   */
+  practicePin?: string;
 }
 
 /** One copy of the ceremony's USB output: the room chooses the removable drive it goes to. */

@@ -1,4 +1,5 @@
 import { event } from './channel.js';
+import type { JsonValue } from './json.js';
 
 /** A step of the plan began or ended. */
 export interface RunnerStep {
@@ -20,6 +21,12 @@ export interface TranscriptTail {
   step: string;
   /** SHA-256 of the line's exact bytes, hex: the next line's `prev`. */
   sha256: string;
+  /**
+   * The rest of the line, when main read it back from the transcript (the
+   * app's ceremony runs do): public facts by the transcript's own rule
+   * (FORMATS.md: never a PIN, share or key material).
+   */
+  facts?: { at: string; actor: string; data: { [key: string]: JsonValue } };
 }
 
 /** Events of a running ceremony. Public facts only: never a secret. */

@@ -1,0 +1,14 @@
+/** Codes of a ceremony request the engine refuses before anything runs. */
+export type CeremonyRunErrorCode = 'ceremony.busy' | 'ceremony.not-rehearsable' | 'ceremony.practice-gone' | 'ceremony.already-finished';
+
+/** A ceremony request refused before the runner started: nothing was touched. */
+export class CeremonyRunError extends Error {
+  override readonly name = 'CeremonyRunError';
+
+  constructor(
+    readonly code: CeremonyRunErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { CeremonyRun, InterruptedCeremony, RunRoom, RunScript } from '../../shared/ipc/ceremony-channels.js';
+import type { TranscriptTail } from '../../shared/ipc/runner-events.js';
+import { defaultModulePath } from '../hsm/default-module.js';
+import { EXAMPLE_ROOT_SCRIPT } from '../ceremony/rehearsal/rehearse.js';
+import type { RunnerNotice } from '../ceremony/runner/ceremony-host.js';
+import type { FinishedBundle } from '../ceremony/runner/finish-ceremony.js';
+import { TRANSCRIPT_FILE } from '../ceremony/runner/finish-ceremony.js';
+import { resumeCeremony } from '../ceremony/runner/resume-ceremony.js';
+import { startCeremony } from '../ceremony/runner/start-ceremony.js';
+import { loadScript } from '../ceremony/script/load-script.js';
+import { readBundleCeremony } from './bundle-ceremony.js';
+import type { CeremonyLedger } from './ceremony-ledger.js';
+import { CeremonyRunError } from './ceremony-run-error.js';
+import { toErrorValue } from './error-value.js';
+import type { EventSink } from './event-sink.js';
+import type { PracticeRooms } from './practice-rooms.js';
+import type { RendererHost } from './renderer-host.js';
+import { RunHost } from './run-host.js';
+import { TranscriptLines } from './transcript-lines.js';
+
+export interface CeremonyRunsOptions {
+  /** The app's host: the runner's questions go to the screen through it. */
+  screen: RendererHost;
+  emit: EventSink;
+  /** The room's PKCS#11 module, for a script that names none. */
+  modulePath: () => string;
+  ledger: CeremonyLedger;
+  practice: PracticeRooms;
+}
+
+/** A rehearsal's practice token store and its PIN. */
+interface PracticeAccess {
+  conf: string;
+  pin: Uint8Array;
+}
+
+interface ActiveRun {
+  summary: CeremonyRun;
+  /** Settles when the runner has finished or stopped and released the HSM. */
+  done: Promise<void>;
+}
+
+/**
+ * The app's ceremony runs, one at a time: the runner in main with the screen
+ * as its host (RunHost over RendererHost). A run is started and left to walk;
+ * its questions, steps, progress and transcript lines go to the screen as
+ * events, and its state is kept for a screen that (re)opens late.
+ */
+export class CeremonyRuns {
+  private run: ActiveRun | undefined;
+
+  constructor(private readonly options: CeremonyRunsOptions) {}
+
+  /** The run in progress, or the one that just finished or stopped. */
+  status(): CeremonyRun | null {
+    return this.run ? structuredClone(this.run.summary) : null;
+  }
+
+  /**
+   * Rehearses a root-key-generation script on a throwaway SoftHSM token, into a new temporary folder.
+   * @throws ScriptError before any token exists; CeremonyRunError ceremony.busy, ceremony.not-rehearsable.
+   */
+  async rehearse(scriptPath: string = EXAMPLE_ROOT_SCRIPT): Promise<CeremonyRun> {
+    this.refuseWhileRunning();
+    const loaded = await loadScript(scriptPath);
+    if (loaded.script.kind !== 'root-key-generation') {
+      throw new CeremonyRunError('ceremony.not-rehearsable', `A ${loaded.script.kind} ceremony builds on an earlier root ceremony: rehearse it with \`conclave rehearse --script ${scriptPath}\`, which rehearses the root first. The app rehearses root-key-generation scripts.`);
+    }
+    const store = this.options.practice.open([loaded.script.hsm.token]);
+    const bundleDir = mkdtempSync(join(tmpdir(), 'conclave-rehearsal-bundle-'));
+    const modulePath = defaultModulePath();
+    const room: RunRoom = { modulePath, tokenLabel: loaded.script.hsm.token, rehearsal: true };
+    await this.options.ledger.add({ bundleDir, practiceConf: store.conf });
+    return this.launch('rehearsal', bundleDir, { file: loaded.file, sha256: loaded.sha256, plan: loaded.plan }, room, [], { conf: store.conf, pin: store.tokens[0]!.pin }, (host) =>
+      startCeremony({ scriptPath: loaded.file, bundleDir, host, rehearsal: true, modulePath }),
+    );
+  }
+
+  /**
+   * Runs a ceremony from its script on the room's HSM, into a new or empty folder.
+   * @throws ScriptError before anything is touched; CeremonyRunError ceremony.busy.
+   */
+  async start(scriptPath: string, bundleDir: string): Promise<CeremonyRun> {
+    this.refuseWhileRunning();
+    const loaded = await loadScript(scriptPath);
+    const modulePath = loaded.script.hsm.module ?? this.options.modulePath();
+    const room: RunRoom = { modulePath, tokenLabel: loaded.script.hsm.token, rehearsal: false };
+    const dir = resolve(bundleDir);
+    await this.options.ledger.add({ bundleDir: dir });
+    return this.launch('ceremony', dir, { file: loaded.file, sha256: loaded.sha256, plan: loaded.plan }, room, [], undefined, (host) =>
+      startCeremony({ scriptPath: loaded.file, bundleDir: dir, host, modulePath }),
+    );
+  }
+
+  /**
+   * Continues an interrupted ceremony from its transcript (a rehearsal on its practice token, while this process keeps it).
+   * @throws CeremonyRunError ceremony.busy, ceremony.already-finished, ceremony.practice-gone; ScriptError.
+   */
+  async resume(bundleDir: string): Promise<CeremonyRun> {
+    this.refuseWhileRunning();
+    const dir = resolve(bundleDir);
+    const ceremony = await readBundleCeremony(dir);
+    if (ceremony.finished) throw new CeremonyRunError('ceremony.already-finished', `The ceremony in ${dir} is finished (its SHA256SUMS is written): there is nothing to resume. Verify the bundle instead.`);
+    let practice: PracticeAccess | undefined;
+    if (ceremony.room.rehearsal) {
+      const conf = (await this.options.ledger.entries()).find((e) => e.bundleDir === dir)?.practiceConf;
+      const token = conf !== undefined ? this.options.practice.reopen(conf, ceremony.room.tokenLabel) : undefined;
+      if (conf === undefined || !token) throw new CeremonyRunError('ceremony.practice-gone', practiceGone);
+      practice = { conf, pin: token.pin };
+    }
+    const reader = new TranscriptLines(join(dir, TRANSCRIPT_FILE));
+    const lines = await reader.next();
+    return this.launch('resume', dir, ceremony.script, ceremony.room, lines, practice, (host) => resumeCeremony({ bundleDir: dir, host }), reader);
+  }
+
+  /** Ceremonies this app started that never finished, newest last; finished or vanished ones leave the list. */
+  async interrupted(): Promise<InterruptedCeremony[]> {
+    const found: InterruptedCeremony[] = [];
+    for (const entry of await this.options.ledger.entries()) {
+      if (this.run?.summary.state === 'running' && this.run.summary.bundleDir === entry.bundleDir) continue;
+      if (!existsSync(join(entry.bundleDir, TRANSCRIPT_FILE))) {
+        await this.options.ledger.remove(entry.bundleDir);
+        continue;
+      }
+      const ceremony = await readBundleCeremony(entry.bundleDir).catch(() => undefined);
+      if (!ceremony) continue;
+      if (ceremony.finished) {
+        await this.options.ledger.remove(entry.bundleDir);
+        continue;
+      }
+      const gone = ceremony.room.rehearsal && (entry.practiceConf === undefined || !this.options.practice.has(entry.practiceConf));
+      found.push({
+        bundleDir: entry.bundleDir,
+        ceremonyId: ceremony.ceremonyId,
+        title: ceremony.title,
+        kind: ceremony.kind,
+        rehearsal: ceremony.room.rehearsal,
+        completedSteps: new Set(ceremony.lines.filter((l) => l.type === 'step.completed').map((l) => l.step)).size,
+        totalSteps: ceremony.script.plan.steps.length,
+        lastAt: ceremony.lines.at(-1)?.facts?.at ?? '',
+        blocked: gone ? practiceGone : null,
+      });
+    }
+    return found;
+  }
+
+  /** Puts away a finished or stopped run (the screen goes home). @throws CeremonyRunError ceremony.busy while it runs. */
+  dismiss(): void {
+    this.refuseWhileRunning();
+    this.run = undefined;
+  }
+
+  /** Stops the run (the window closed, the app quits): open questions are withdrawn and the runner releases the HSM. */
+  async shutdown(reason: string): Promise<void> {
+    this.options.screen.close(reason);
+    await this.run?.done;
+  }
+
+  private refuseWhileRunning(): void {
+    if (this.run?.summary.state === 'running') {
+      throw new CeremonyRunError('ceremony.busy', `A ceremony is running (${this.run.summary.script.plan.title}). Finish or stop it first.`);
+    }
+  }
+
+  private launch(
+    mode: CeremonyRun['mode'],
+    bundleDir: string,
+    script: RunScript,
+    room: RunRoom,
+    lines: TranscriptTail[],
+    practice: PracticeAccess | undefined,
+    walk: (host: RunHost) => Promise<FinishedBundle>,
+    reader = new TranscriptLines(join(bundleDir, TRANSCRIPT_FILE)),
+  ): CeremonyRun {
+    const { emit } = this.options;
+    const summary: CeremonyRun = { id: randomUUID(), mode, bundleDir, script, room, startedAt: new Date().toISOString(), state: 'running', lines, progress: null, finished: null, error: null };
+    let reading: Promise<void> = Promise.resolve();
+    const readLines = (): Promise<void> =>
+      (reading = reader.next().then((fresh) => {
+        for (const line of fresh) {
+          summary.lines.push(line);
+          summary.progress = null;
+          emit('transcript.event', line);
+        }
+      }).catch(() => {
+        // A line that cannot be read back only misses the live tail; the transcript itself is the journal's.
+      }));
+    const onNotice = (notice: RunnerNotice): void => {
+      if (notice.kind === 'step') emit('runner.step', { step: notice.step, state: notice.state });
+      else if (notice.kind === 'progress') {
+        summary.progress = { step: notice.step, message: notice.message, since: new Date().toISOString() };
+        emit('runner.progress', { step: notice.step, message: notice.message });
+      } else void readLines();
+    };
+    const host = new RunHost(this.options.screen, onNotice, () => reading, practice?.pin);
+    const done = walk(host).then(
+      async (finished) => {
+        await readLines().catch(() => undefined);
+        summary.state = 'finished';
+        summary.finished = { bundleDir: finished.bundleDir, sumsSha256: finished.sumsSha256, files: finished.files, printNotice: finished.printNotice ?? null };
+        await this.options.ledger.remove(bundleDir).catch(() => undefined);
+        // A finished rehearsal's throwaway token goes; a stopped one stays, to be resumed.
+        if (practice) this.options.practice.remove(practice.conf);
+      },
+      async (error: unknown) => {
+        await readLines().catch(() => undefined);
+        summary.state = 'stopped';
+        summary.error = toErrorValue(error);
+      },
+    );
+    this.run = {
+      summary,
+      done: done.then(() => emit('ceremony.changed', structuredClone(summary))),
+    };
+    emit('ceremony.changed', structuredClone(summary));
+    return structuredClone(summary);
+  }
+}
+
+const practiceGone = 'The practice token of this rehearsal was thrown away when Conclave stopped (its PIN lived only in that run). Start a new rehearsal: nothing of a rehearsal needs keeping.';

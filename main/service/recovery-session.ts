@@ -1,0 +1,151 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RecoveryOutcome, RecoveryProgress } from '../../shared/ipc/recovery-channels.js';
+import { verifyBundle } from '../bundle/verify-bundle.js';
+import { parseBackup, type BackupFile } from '../custody/backup-file.js';
+import { RecoveryIntake } from '../custody/recovery-intake.js';
+import { restoreBackup } from '../custody/key-restore.js';
+import { defaultModulePath } from '../hsm/default-module.js';
+import { Hsm } from '../hsm/hsm.js';
+import { verifyChain } from '../transcript/chain-verifier.js';
+import type { TranscriptEvent } from '../transcript/events.js';
+import type { PracticeRooms } from './practice-rooms.js';
+import { encodeShareWords } from './share-words.js';
+
+/** The practice token a rehearsal's backup is restored into. */
+export const DRILL_TOKEN = 'conclave-recovery-drill';
+
+/** Why a recovery cannot start or go on. */
+export class RecoveryRequestError extends Error {
+  override readonly name = 'RecoveryRequestError';
+
+  constructor(
+    readonly code: 'recovery.not-open' | 'recovery.bundle-failed' | 'recovery.no-backup' | 'recovery.real-ceremony',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * One recovery from the recovery screen: the backup of a verified bundle, the
+ * shares brought back one at a time through the same intake a key-recovery
+ * ceremony uses (each checked on entry against backup.json and the sealed
+ * transcript's share.verified fingerprints), then the KEK rebuilt, its KCV
+ * checked, and the backup restored into a fresh throwaway token where every
+ * key is proven. Shares live in the intake, zeroed when the recovery ends.
+ */
+export class RecoverySession {
+  private constructor(
+    private readonly progress: RecoveryProgress,
+    private readonly backup: BackupFile,
+    private readonly intake: RecoveryIntake,
+  ) {}
+
+  /**
+   * Verifies the bundle and reads what its backup expects.
+   * @throws RecoveryRequestError recovery.bundle-failed, recovery.no-backup; CustodyError backup.* for a malformed backup.json.
+   */
+  static async open(bundleDir: string): Promise<RecoverySession> {
+    const report = await verifyBundle(bundleDir);
+    if (report.verdict !== 'verified') {
+      const failed = report.checks.filter((c) => c.status !== 'pass' && c.status !== 'skipped').map((c) => `${c.name}: ${c.detail}`);
+      throw new RecoveryRequestError('recovery.bundle-failed', `The bundle in ${bundleDir} does not verify (${failed.slice(0, 3).join('; ')}). Shares are only brought back against a bundle that verifies.`);
+    }
+    const backupBytes = await readFile(join(bundleDir, 'backup', 'backup.json')).catch(() => undefined);
+    if (!backupBytes) throw new RecoveryRequestError('recovery.no-backup', `The bundle in ${bundleDir} holds no backup (backup/backup.json): nothing to recover.`);
+    const backup = parseBackup(backupBytes);
+    const transcript = await readFile(join(bundleDir, 'transcript.jsonl'));
+    const scriptSha256 = (JSON.parse(transcript.subarray(0, transcript.indexOf(0x0a)).toString('utf8')) as TranscriptEvent).prev;
+    const events: TranscriptEvent[] = [];
+    verifyChain(transcript, scriptSha256, { onEvent: (e) => events.push(e) });
+    const opened = events[0]!.data as { title?: string; rehearsal?: boolean };
+    const verified = events.filter((e) => e.type === 'share.verified' && e.data.shareSetId === backup.kek.shareSetId);
+    const intake = new RecoveryIntake({
+      setId: backup.kek.shareSetId,
+      threshold: backup.kek.threshold,
+      shareCount: backup.kek.shareCount,
+      kcv: backup.kek.kcv,
+      fingerprintLists: [
+        { source: 'backup.json', fingerprints: backup.kek.shareFingerprints },
+        { source: 'the transcript', fingerprints: verified.map((e) => ({ member: Number(e.data.index), fingerprint: String(e.data.fingerprint) })) },
+      ],
+    });
+    return new RecoverySession(
+      {
+        bundleDir,
+        ceremonyId: backup.ceremonyId,
+        title: opened.title ?? backup.ceremonyId,
+        rehearsal: opened.rehearsal === true,
+        threshold: backup.kek.threshold,
+        shareCount: backup.kek.shareCount,
+        kcv: backup.kek.kcv,
+        custodians: verified.map((e) => ({ member: Number(e.data.index), name: String(e.data.custodian) })),
+        accepted: [],
+      },
+      backup,
+      intake,
+    );
+  }
+
+  /** Where the recovery stands: public facts only. */
+  state(): RecoveryProgress {
+    return structuredClone(this.progress);
+  }
+
+  /**
+   * Checks one share as typed and keeps it if it passes; its bytes are zeroed here.
+   * @throws CustodyError share.* naming what is wrong (a word's position, another ceremony's share, a duplicate).
+   */
+  async offer(words: readonly string[]): Promise<RecoveryProgress> {
+    const bytes = encodeShareWords(words);
+    try {
+      const accepted = await this.intake.offer({ kind: 'words', words: bytes });
+      const custodian = this.progress.custodians.find((c) => c.member === accepted.member)?.name ?? `member ${accepted.member}`;
+      this.progress.accepted.push({ member: accepted.member, custodian, fingerprint: accepted.fingerprint });
+      return this.state();
+    } finally {
+      bytes.fill(0);
+    }
+  }
+
+  /**
+   * Rebuilds the KEK, checks its KCV and restores the backup into a fresh practice token, proving every key.
+   * @throws RecoveryRequestError recovery.real-ceremony for a real bundle; CustodyError share.too-few, kek.kcv-mismatch, backup.*.
+   */
+  async restore(practice: PracticeRooms): Promise<RecoveryOutcome> {
+    if (!this.progress.rehearsal) {
+      throw new RecoveryRequestError('recovery.real-ceremony', 'A real backup is restored in a key-recovery ceremony, with its script reviewed and its own transcript: open that script. This screen restores rehearsal bundles into a throwaway token.');
+    }
+    const rebuilt = await this.intake.rebuildKek();
+    const store = practice.open([DRILL_TOKEN]);
+    const target = store.tokens[0]!;
+    const hsm = await Hsm.open({ modulePath: defaultModulePath() });
+    try {
+      const session = await hsm.openSession({ label: target.label });
+      try {
+        await session.login(target.pin);
+        const proofs = await restoreBackup(session, this.backup, rebuilt.kek);
+        return {
+          token: target.label,
+          members: rebuilt.usedMembers,
+          kcv: rebuilt.kcv,
+          keys: proofs.map((p) => ({ label: p.label, class: p.class, id: p.id, spkiSha256: p.spkiSha256 ?? null, kcv: p.kcv ?? null, proof: p.proof })),
+        };
+      } finally {
+        await session.logout().catch(() => undefined);
+        await session.close();
+      }
+    } finally {
+      rebuilt.kek.fill(0);
+      this.intake.discard();
+      await hsm.close();
+      practice.remove(store.conf);
+    }
+  }
+
+  /** Zeroes every share held. */
+  discard(): void {
+    this.intake.discard();
+  }
+}
