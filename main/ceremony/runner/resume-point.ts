@@ -45,6 +45,22 @@ export function resumePoint(plan: CeremonyPlan, events: readonly TranscriptEvent
       if (!voided) voidShareSet = lastSet;
     }
   }
-  const rerunsGroup = interrupted !== undefined && BACKUP_STEPS.has(interrupted.action.type);
+  // Shares brought back live only in memory too: a recovery stopped between
+  // the first share and the last restored key takes every share again (keys
+  // already restored are taken up by key.restore). In a rotation the quorum
+  // stands once kek.rebuilt is recorded: the re-wrap reads the keys from the token.
+  const collect = plan.steps.filter((s) => s.action.type === 'share.collect' || s.action.type === 'kek.rebuild' || (plan.kind === 'key-recovery' && s.action.type === 'key.restore'));
+  let rerunsCollect = false;
+  if (collect.length > 0) {
+    const rebuilt = events.some((e) => e.type === 'kek.rebuilt');
+    const finished = plan.kind === 'key-recovery' ? collect.every((s) => completed.has(s.id)) : rebuilt;
+    const begun = collect.some((s) => completed.has(s.id) || s.id === interrupted?.id);
+    if (finished && plan.kind !== 'key-recovery') for (const step of collect) completed.add(step.id);
+    else if (!finished && begun) {
+      for (const step of collect) completed.delete(step.id);
+      rerunsCollect = interrupted !== undefined && collect.includes(interrupted);
+    }
+  }
+  const rerunsGroup = interrupted !== undefined && (BACKUP_STEPS.has(interrupted.action.type) || rerunsCollect);
   return { completed, interrupted, resumeInside: interrupted && !rerunsGroup ? interrupted.id : undefined, voidShareSet };
 }
