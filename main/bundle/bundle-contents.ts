@@ -64,10 +64,20 @@ export async function readBundleContents(dir: string, trustedRoot?: X509Certific
   const certs = new Map<string, X509Certificate>();
   const unreadableCerts = new Map<string, string>();
   for (const path of list.filter((p) => /^certs\/[^/]+\.pem$/.test(p))) {
+    let cert: X509Certificate;
     try {
-      certs.set(path, new X509Certificate((await read(path))!));
+      cert = new X509Certificate((await read(path))!);
     } catch (error) {
       unreadableCerts.set(path, (error as Error).message);
+      continue;
+    }
+    // OpenSSL decodes a certificate's key only when it is asked for: a damaged
+    // one would throw later, in whichever check reads it first.
+    try {
+      void cert.publicKey;
+      certs.set(path, cert);
+    } catch (error) {
+      unreadableCerts.set(path, `its public key cannot be read: ${(error as Error).message}`);
     }
   }
   const bundleRoot = certs.get('certs/root.pem');

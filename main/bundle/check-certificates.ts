@@ -52,6 +52,12 @@ function verifyIssuer(bundle: BundleContents, path: string, cert: X509Certificat
     if (!trusted) problems.push(`it is a self-signed root but not ${bundle.rootSource}`);
     return { issuer: cert, sentence: `self-signed, signature valid, the trusted root (${bundle.rootSource})` };
   }
+  if (trusted) {
+    // The trusted root itself, but not self-issued (a damaged certs/root.pem is
+    // also the root it would be checked against): nothing above it to chain to.
+    problems.push(`it is ${bundle.rootSource} but not self-issued: its issuer ${nameText(cert.issuer)} is not its subject ${nameText(cert.subject)}`);
+    return { sentence: '' };
+  }
   const others = [...bundle.certs.entries()].filter(([p]) => p !== path).map(([, c]) => c);
   const chain = pathToRoot(cert, others, bundle.roots);
   if (chain) return { issuer: chain[1]!, sentence: `signed by ${nameText(chain[1]!.subject)}, signature valid, chains to the trusted root` };
