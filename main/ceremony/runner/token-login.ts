@@ -27,7 +27,9 @@ export async function openTokenSession(ctx: RunContext, stepId: string): Promise
       return session;
     } catch (error) {
       if (!(error instanceof HsmError && error.code === 'PIN_INCORRECT')) {
-        await session.close();
+        // Best effort: with the token pulled out, closing fails too, and that
+        // failure must not hide the one that stopped the login.
+        await session.close().catch(() => undefined);
         throw error;
       }
       problem = error.message;
