@@ -1,5 +1,8 @@
 import * as graphene from 'graphene-pk11';
-import * as pkcs11 from 'pkcs11js';
+// The default import: pkcs11js's exports are spread into module.exports, which
+// Node's ESM loader (the CLI under tsx, the app) cannot see as named exports —
+// `import * as` left CKF_OS_LOCKING_OK undefined there (vitest hid it).
+import pkcs11 from 'pkcs11js';
 import { existsSync, realpathSync } from 'node:fs';
 import { defaultModulePath } from './default-module.js';
 import { HsmError } from './hsm-error.js';
