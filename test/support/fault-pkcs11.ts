@@ -1,5 +1,5 @@
 import * as graphene from 'graphene-pk11';
-import * as pkcs11 from 'pkcs11js';
+import pkcs11 from 'pkcs11js';
 
 /** The failures a test can make the HSM answer with (what a real HSM says when it breaks). */
 export type FaultCkr = 'CKR_DEVICE_ERROR' | 'CKR_TOKEN_NOT_PRESENT' | 'CKR_SESSION_CLOSED' | 'CKR_DEVICE_MEMORY' | 'CKR_DEVICE_REMOVED' | 'CKR_GENERAL_ERROR';
