@@ -26,6 +26,7 @@ export interface PresetAnswers {
 export class TerminalHost implements CeremonyHost {
   private lines: Interface | undefined;
   private mediaIndex = 0;
+  private deviations: { description: string; recordedBy: string }[] = [];
 
   constructor(
     private readonly io: CommandIo,
@@ -36,8 +37,21 @@ export class TerminalHost implements CeremonyHost {
   async acknowledge(q: Ask<AcknowledgeQuestion>): Promise<void> {
     this.say(`\n[${q.step}] ${q.title}\n${indent(q.detail)}\n`);
     if (this.preset.acknowledge) return this.say(`  (acknowledged for ${q.actor} by the answers file)\n`);
-    const answer = await this.ask(`${q.actor}, do you confirm? [yes/no] `);
-    if (!/^y(es)?$/i.test(answer.trim())) throw new HostDeclined(`${q.actor} did not confirm "${q.title}": the ceremony stops here and can be resumed.`);
+    for (;;) {
+      const answer = (await this.ask(`${q.actor}, do you confirm? [yes / no / deviation] `)).trim();
+      if (/^y(es)?$/i.test(answer)) return;
+      if (/^d(eviation)?$/i.test(answer)) {
+        const description = (await this.ask('Describe what differs from the script: ')).trim();
+        const recordedBy = (await this.ask(`Recorded by [${q.actor}]: `)).trim() || q.actor;
+        if (description) this.deviations.push({ description, recordedBy });
+        continue;
+      }
+      throw new HostDeclined(`${q.actor} did not confirm "${q.title}": the ceremony stops here and can be resumed.`);
+    }
+  }
+
+  takeDeviations(): { description: string; recordedBy: string }[] {
+    return this.deviations.splice(0);
   }
 
   async confirm(q: Ask<ConfirmQuestion>): Promise<void> {

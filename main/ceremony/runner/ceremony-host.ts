@@ -43,7 +43,21 @@ export interface CeremonyHost {
   chooseMedia(question: MediaQuestion): Promise<string>;
   /** Progress for a screen or a terminal; optional. */
   notify?(notice: RunnerNotice): void;
+  /**
+   * Deviations the room noted since this was last asked ("something differs
+   * from the script"); the runner records each under the current step.
+   */
+  takeDeviations?(): { description: string; recordedBy: string }[];
+  /**
+   * Given, once the transcript is open, the way to record a deviation the
+   * room notices at any moment (the app's "record a deviation", always at
+   * hand): it goes into the transcript under the current step. Optional.
+   */
+  attachDeviationRecorder?(record: DeviationRecorder): void;
 }
+
+/** Records a deviation under the step being walked; resolves once the line is fsynced. */
+export type DeviationRecorder = (deviation: { description: string; recordedBy: string }) => Promise<void>;
 
 /** The room stopped the ceremony instead of answering (Ctrl-C, "stop" on the screen). */
 export class HostDeclined extends Error {

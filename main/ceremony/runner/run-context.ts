@@ -50,7 +50,11 @@ export class RunContext {
     readonly previousEvents: readonly TranscriptEvent[],
     readonly printer: CeremonyPrinter,
     readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    host.attachDeviationRecorder?.(async ({ description, recordedBy }) => {
+      await this.record('deviation.recorded', this.currentStep, recordedBy, { description, recordedBy });
+    });
+  }
 
   get script(): CeremonyScript {
     return this.loaded.script;
@@ -86,6 +90,7 @@ export class RunContext {
   /** The witness confirms; the acknowledgement goes into the transcript. */
   async acknowledge(step: PlannedStep, title: string, detail: string): Promise<void> {
     await this.host.acknowledge({ step: step.id, title, detail, actor: this.witness });
+    for (const deviation of this.host.takeDeviations?.() ?? []) await this.record('deviation.recorded', step, deviation.recordedBy, deviation);
     await this.record('witness.acknowledged', step, this.witness, { witness: this.witness, what: title });
   }
 
