@@ -126,7 +126,10 @@ export class Hsm {
     return new HsmSession(slot, session, token, this.owner.queue);
   }
 
-  /** Releases this handle; the module is finalised once, when the last handle closes. */
+  /**
+   * Releases this handle; the module is finalised once, when the last handle closes.
+   * @throws HsmError when C_Finalize fails (the library is unloaded all the same).
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -134,7 +137,7 @@ export class Hsm {
     if (--this.owner.handles === 0) {
       owners.delete(this.owner.key);
       try {
-        this.owner.module.finalize();
+        withPkcs11Context({ action: 'finalising the PKCS#11 module' }, () => this.owner.module.finalize());
       } finally {
         this.owner.module.close();
       }

@@ -20,5 +20,7 @@ export async function releaseRun(ctx: RunContext | undefined, hsm: Hsm, printer:
     await ctx.journal.close().catch(() => undefined);
   }
   await printer.close().catch(() => undefined);
-  await hsm.close();
+  // Best effort like the rest: a module that fails to finalise must neither
+  // turn a finished ceremony into a failed one nor hide why one stopped.
+  await hsm.close().catch(() => undefined);
 }

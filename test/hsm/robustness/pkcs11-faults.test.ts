@@ -136,3 +136,21 @@ describe.each(SCENARIOS)('the HSM fails during a root ceremony: $when', ({ fault
     for (const label of KEY_LABELS) expect(labels.filter((l) => l.endsWith(` ${label}`)).length, label).toBe(label.includes('master') ? 1 : 2);
   }, 120_000);
 });
+
+describe('the module fails to finalise after the ceremony finished', () => {
+  it('the ceremony still reports finished, and its bundle verifies', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'conclave-fault-'));
+    const store = createTokenStore([TOKEN]);
+    const host = new PracticeHost(new Map([[TOKEN, new TextEncoder().encode(store.tokens[0]!.pin)]]));
+    try {
+      faults.arm({ fn: 'C_Finalize', nth: 1, ckr: 'CKR_DEVICE_ERROR' });
+      const finished = await startCeremony({ scriptPath: SCRIPT, bundleDir: join(root, 'bundle'), host, rehearsal: true, modulePath: SOFTHSM_MODULE }).finally(() => faults.disarm());
+      expect(faults.fired).toBe(true);
+      expect((await verifyBundle(finished.bundleDir)).verdict).toBe('verified');
+    } finally {
+      host.forget();
+      store.cleanup();
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
