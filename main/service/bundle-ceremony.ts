@@ -40,7 +40,7 @@ export async function readBundleCeremony(bundleDir: string): Promise<BundleCerem
   const file = join(bundleDir, 'ceremony.yaml');
   if (!checked.ok) throw new ScriptError('SCRIPT_INVALID', file, checked.problems, `The ceremony's script in ${bundleDir} no longer checks (files it names, under ${scriptDir}, moved or changed?).`);
   return {
-    script: { file, sha256: createHash('sha256').update(bytes).digest('hex'), plan: checked.plan },
+    script: { file, sha256: createHash('sha256').update(bytes).digest('hex'), plan: checked.plan, participants: checked.script.participants.map((p) => ({ name: p.name, role: p.role })) },
     room: { modulePath: String(facts.modulePath), tokenLabel: String(facts.tokenLabel), rehearsal: facts.rehearsal === true },
     ceremonyId: checked.script.id,
     title: checked.script.title,

@@ -11,7 +11,7 @@ import type { FinishedBundle } from '../ceremony/runner/finish-ceremony.js';
 import { TRANSCRIPT_FILE } from '../ceremony/runner/finish-ceremony.js';
 import { resumeCeremony } from '../ceremony/runner/resume-ceremony.js';
 import { startCeremony } from '../ceremony/runner/start-ceremony.js';
-import { loadScript } from '../ceremony/script/load-script.js';
+import { loadScript, type LoadedScript } from '../ceremony/script/load-script.js';
 import { readBundleCeremony } from './bundle-ceremony.js';
 import type { CeremonyLedger } from './ceremony-ledger.js';
 import { CeremonyRunError } from './ceremony-run-error.js';
@@ -40,6 +40,8 @@ interface PracticeAccess {
 
 interface ActiveRun {
   summary: CeremonyRun;
+  host: RunHost;
+  participants: string[];
   /** Settles when the runner has finished or stopped and released the HSM. */
   done: Promise<void>;
 }
@@ -75,7 +77,7 @@ export class CeremonyRuns {
     const modulePath = defaultModulePath();
     const room: RunRoom = { modulePath, tokenLabel: loaded.script.hsm.token, rehearsal: true };
     await this.options.ledger.add({ bundleDir, practiceConf: store.conf });
-    return this.launch('rehearsal', bundleDir, { file: loaded.file, sha256: loaded.sha256, plan: loaded.plan }, room, [], { conf: store.conf, pin: store.tokens[0]!.pin }, (host) =>
+    return this.launch('rehearsal', bundleDir, runScript(loaded), room, [], { conf: store.conf, pin: store.tokens[0]!.pin }, (host) =>
       startCeremony({ scriptPath: loaded.file, bundleDir, host, rehearsal: true, modulePath }),
     );
   }
@@ -91,7 +93,7 @@ export class CeremonyRuns {
     const room: RunRoom = { modulePath, tokenLabel: loaded.script.hsm.token, rehearsal: false };
     const dir = resolve(bundleDir);
     await this.options.ledger.add({ bundleDir: dir });
-    return this.launch('ceremony', dir, { file: loaded.file, sha256: loaded.sha256, plan: loaded.plan }, room, [], undefined, (host) =>
+    return this.launch('ceremony', dir, runScript(loaded), room, [], undefined, (host) =>
       startCeremony({ scriptPath: loaded.file, bundleDir: dir, host, modulePath }),
     );
   }
@@ -148,10 +150,26 @@ export class CeremonyRuns {
     return found;
   }
 
+  /**
+   * Records a deviation the room noticed, under the step being walked.
+   * @throws CeremonyRunError ceremony.not-running, ceremony.unknown-participant.
+   */
+  async recordDeviation(description: string, recordedBy: string): Promise<void> {
+    const run = this.run;
+    if (run?.summary.state !== 'running' || !run.host.recordDeviation) {
+      throw new CeremonyRunError('ceremony.not-running', 'No ceremony is running with its transcript open: a deviation is recorded during a ceremony. Write it on the printed transcript instead.');
+    }
+    if (!run.participants.includes(recordedBy)) {
+      throw new CeremonyRunError('ceremony.unknown-participant', `${recordedBy} is not a participant of this ceremony: a deviation is recorded by one of ${run.participants.join(', ')}.`);
+    }
+    await run.host.recordDeviation({ description, recordedBy });
+  }
+
   /** Puts away a finished or stopped run (the screen goes home). @throws CeremonyRunError ceremony.busy while it runs. */
   dismiss(): void {
     this.refuseWhileRunning();
     this.run = undefined;
+    this.options.emit('ceremony.changed', { run: null });
   }
 
   /** Stops the run (the window closed, the app quits): open questions are withdrawn and the runner releases the HSM. */
@@ -214,11 +232,17 @@ export class CeremonyRuns {
     );
     this.run = {
       summary,
-      done: done.then(() => emit('ceremony.changed', structuredClone(summary))),
+      host,
+      participants: script.participants.map((p) => p.name),
+      done: done.then(() => emit('ceremony.changed', { run: structuredClone(summary) })),
     };
-    emit('ceremony.changed', structuredClone(summary));
+    emit('ceremony.changed', { run: structuredClone(summary) });
     return structuredClone(summary);
   }
+}
+
+function runScript(loaded: LoadedScript): RunScript {
+  return { file: loaded.file, sha256: loaded.sha256, plan: loaded.plan, participants: loaded.script.participants.map((p) => ({ name: p.name, role: p.role })) };
 }
 
 const practiceGone = 'The practice token of this rehearsal was thrown away when Conclave stopped (its PIN lived only in that run). Start a new rehearsal: nothing of a rehearsal needs keeping.';

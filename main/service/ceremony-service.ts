@@ -21,6 +21,10 @@ export function ceremonyService(runs: CeremonyRuns): Handlers['ceremony'] {
     start: ({ scriptPath, bundleDir }) => runs.start(absolute(scriptPath, 'script'), absolute(bundleDir, 'bundle folder')),
     resume: ({ bundleDir }) => runs.resume(absolute(bundleDir, 'bundle folder')),
     interrupted: () => runs.interrupted(),
+    deviation: async ({ description, recordedBy }) => {
+      await runs.recordDeviation(description, recordedBy);
+      return null;
+    },
     dismiss: async () => {
       runs.dismiss();
       return null;

@@ -11,6 +11,7 @@ import { verifyChain } from '../transcript/chain-verifier.js';
 import type { TranscriptEvent } from '../transcript/events.js';
 import type { PracticeRooms } from './practice-rooms.js';
 import { encodeShareWords } from './share-words.js';
+import { shareToWords } from '../custody/share-words.js';
 
 /** The practice token a rehearsal's backup is restored into. */
 export const DRILL_TOKEN = 'conclave-recovery-drill';
@@ -82,6 +83,7 @@ export class RecoverySession {
         kcv: backup.kek.kcv,
         custodians: verified.map((e) => ({ member: Number(e.data.index), name: String(e.data.custodian) })),
         accepted: [],
+        wordCount: shareWordCount(backup),
       },
       backup,
       intake,
@@ -148,4 +150,11 @@ export class RecoverySession {
   discard(): void {
     this.intake.discard();
   }
+}
+
+/** The words of any share of this backup: a share is one byte longer than the 32-byte KEK, so every share has as many. */
+function shareWordCount(backup: BackupFile): number {
+  const blank = new Uint8Array(33);
+  blank[32] = 1;
+  return shareToWords({ setId: backup.kek.shareSetId, member: 1, threshold: backup.kek.threshold, shareCount: backup.kek.shareCount, share: blank }).length;
 }

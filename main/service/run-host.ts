@@ -1,5 +1,5 @@
 import type { AcknowledgeQuestion, ConfirmQuestion, EnterPinQuestion, PresentShareQuestion, TakeShareQuestion } from '../../shared/ipc/host-questions.js';
-import type { Ask, CeremonyHost, MediaQuestion, RunnerNotice } from '../ceremony/runner/ceremony-host.js';
+import type { Ask, CeremonyHost, DeviationRecorder, MediaQuestion, RunnerNotice } from '../ceremony/runner/ceremony-host.js';
 import type { RendererHost } from './renderer-host.js';
 
 /**
@@ -10,6 +10,9 @@ import type { RendererHost } from './renderer-host.js';
  * throwaway token's PIN, so the administrator practises typing it.
  */
 export class RunHost implements CeremonyHost {
+  /** Set by the runner once the transcript is open. */
+  recordDeviation: DeviationRecorder | undefined;
+
   constructor(
     private readonly screen: RendererHost,
     private readonly onNotice: (notice: RunnerNotice) => void,
@@ -54,5 +57,9 @@ export class RunHost implements CeremonyHost {
 
   notify(notice: RunnerNotice): void {
     this.onNotice(notice);
+  }
+
+  attachDeviationRecorder(record: DeviationRecorder): void {
+    this.recordDeviation = record;
   }
 }

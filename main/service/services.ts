@@ -56,7 +56,7 @@ export function createServices(context: ServiceContext): Handlers {
     app: appService(context.app),
     hsm: hsmService(context.modulePath),
     script: scriptService(),
-    bundle: bundleService(),
+    bundle: bundleService(context.listMedia),
     media: mediaService(context.listMedia),
     host: hostService(context.host),
     ceremony: ceremonyService(ceremonies),

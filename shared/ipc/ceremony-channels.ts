@@ -12,6 +12,8 @@ export interface RunScript {
   /** SHA-256 of its exact bytes ("reviewed equals executed"). */
   sha256: string;
   plan: CeremonyPlan;
+  /** Everyone in the room, as the script names them. */
+  participants: { name: string; role: 'administrator' | 'witness' | 'custodian' | 'auditor' }[];
 }
 
 /** Settings applied in the room, shown apart from the reviewed script. */
@@ -93,12 +95,14 @@ export const ceremonyChannels = {
   resume: channel<CeremonyRun>()(z.strictObject({ bundleDir: absolutePath })),
   /** Ceremonies this app started that were interrupted (a crash, a power loss, a stop). */
   interrupted: channel<InterruptedCeremony[]>()(z.strictObject({})),
+  /** A deviation the room noticed, recorded in the transcript under the current step by a participant. */
+  deviation: channel<null>()(z.strictObject({ description: z.string().trim().min(1).max(2000), recordedBy: z.string().min(1).max(200) })),
   /** Puts a finished or stopped run away, back to the home screen. */
   dismiss: channel<null>()(z.strictObject({})),
 };
 
 /** Events about the ceremony run. */
 export const ceremonyEvents = {
-  /** A run started, finished or stopped: the whole run as it is now. */
-  'ceremony.changed': event<CeremonyRun>(),
+  /** A run started, finished or stopped (the whole run as it is now), or was put away (null). */
+  'ceremony.changed': event<{ run: CeremonyRun | null }>(),
 };

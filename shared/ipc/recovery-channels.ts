@@ -22,6 +22,8 @@ export interface RecoveryProgress {
   /** Who holds which share, from the transcript's share.verified events. */
   custodians: { member: number; name: string }[];
   accepted: RecoveredShare[];
+  /** How many words each share of this backup has (the entry's fields). */
+  wordCount: number;
 }
 
 /** How one restored key was proven to be the one backed up. */

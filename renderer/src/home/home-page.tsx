@@ -1,21 +1,77 @@
+import { useState } from 'react';
+import type { ErrorValue } from '../../../shared/result.js';
 import type { ConclaveApi } from '../api/conclave-api.js';
-import { ErrorNotice } from './error-notice.js';
+import type { Navigate } from '../app/route.js';
+import { ErrorNotice } from '../common/error-notice.js';
+import { PathForm } from '../common/path-form.js';
+import { useResult } from '../common/use-result.js';
+import { InterruptedList } from './interrupted-list.js';
 import { TokenList } from './token-list.js';
-import { useResult } from './use-result.js';
 
 /**
- * The first screen: what Conclave is running on, and the HSM tokens it sees.
- * The ceremony actions (new, open, resume, verify, rehearse) join it with the wizard.
+ * The first screen: rehearse, open a script, resume an interrupted ceremony,
+ * verify a bundle or recover a backup; and the HSM tokens Conclave sees.
  */
-export function HomePage({ api }: { api: ConclaveApi }) {
+export function HomePage({ api, navigate }: { api: ConclaveApi; navigate: Navigate }) {
   const [info] = useResult(() => api.app.info({}));
   const [tokens, lookAgain] = useResult(() => api.hsm.listTokens({}));
+  const [starting, setStarting] = useState(false);
+  const [problem, setProblem] = useState<ErrorValue | undefined>(undefined);
+  const rehearsal = info.state === 'done' && info.result.ok ? info.result.value.rehearsal : undefined;
+
+  const rehearse = async () => {
+    setStarting(true);
+    setProblem(undefined);
+    // The run appears through "ceremony.changed"; only a refusal is shown here.
+    const result = await api.ceremony.rehearse({});
+    if (!result.ok) setProblem(result.error);
+    setStarting(false);
+  };
+
   return (
     <main className="page">
       <header className="masthead">
         <h1>Conclave</h1>
         {info.state === 'done' && info.result.ok ? <p className="version">Version {info.result.value.version}</p> : null}
       </header>
+
+      <InterruptedList api={api} />
+
+      <section aria-labelledby="start-heading" className="panel">
+        <h2 id="start-heading">Start</h2>
+        <div className="actions">
+          <div className="action">
+            <button type="button" className="primary large" onClick={() => void rehearse()} disabled={starting || rehearsal?.available === false}>
+              Rehearse a ceremony
+            </button>
+            <p className="hint">The example root ceremony on a throwaway SoftHSM token. Every screen and page says REHEARSAL.</p>
+            {rehearsal && !rehearsal.available ? <p className="warning">{rehearsal.reason}</p> : null}
+          </div>
+          <div className="action">
+            <button type="button" className="large" onClick={() => navigate({ page: 'verify' })}>
+              Verify a bundle
+            </button>
+            <p className="hint">Check an evidence bundle: every check with its reason.</p>
+          </div>
+          <div className="action">
+            <button type="button" className="large" onClick={() => navigate({ page: 'recovery' })}>
+              Recover a backup
+            </button>
+            <p className="hint">Custodians bring back their shares, one at a time.</p>
+          </div>
+        </div>
+        {problem ? <ErrorNotice error={problem} /> : null}
+      </section>
+
+      <section aria-labelledby="open-heading" className="panel">
+        <h2 id="open-heading">Open a ceremony script</h2>
+        <PathForm
+          label="Script file"
+          hint="The reviewed script, e.g. on the USB stick: /media/admin/STICK/root-2026.yaml"
+          action="Open the script"
+          onSubmit={(path) => navigate({ page: 'script', path })}
+        />
+      </section>
 
       <section aria-labelledby="tokens-heading" className="panel">
         <div className="panel-head">
@@ -37,19 +93,6 @@ export function HomePage({ api }: { api: ConclaveApi }) {
           <ErrorNotice error={tokens.result.error} />
         )}
       </section>
-
-      {info.state === 'done' ? (
-        <section aria-labelledby="rehearsal-heading" className="panel">
-          <h2 id="rehearsal-heading">Rehearsal</h2>
-          {!info.result.ok ? (
-            <ErrorNotice error={info.result.error} />
-          ) : info.result.value.rehearsal.available ? (
-            <p>This machine can rehearse a ceremony on SoftHSM, the practice HSM.</p>
-          ) : (
-            <p className="warning">{info.result.value.rehearsal.reason}</p>
-          )}
-        </section>
-      ) : null}
     </main>
   );
 }

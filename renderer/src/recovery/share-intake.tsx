@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import type { RecoveryProgress } from '../../../shared/ipc/recovery-channels.js';
+import type { ErrorValue } from '../../../shared/result.js';
+import type { ConclaveApi } from '../api/conclave-api.js';
+import { ErrorNotice } from '../common/error-notice.js';
+import { HexText } from '../common/hex-text.js';
+import { ShareEntry } from '../handoff/share-entry.js';
+import { RehearsalBanner } from '../common/rehearsal-banner.js';
+
+/**
+ * Shares come back one at a time: "2 of 3 needed", who has brought theirs,
+ * and the entry for the next. Each is checked as soon as it is entered; a bad
+ * one is named (the mistyped word's position, another ceremony's share, a
+ * duplicate) and the custodian corrects it.
+ */
+export function ShareIntake({ api, progress, onProgress, busy, onRestore }: { api: ConclaveApi; progress: RecoveryProgress; onProgress: (p: RecoveryProgress) => void; busy: boolean; onRestore: () => void }) {
+  const [problem, setProblem] = useState<ErrorValue | undefined>(undefined);
+  const [sending, setSending] = useState(false);
+  const [accepted, setAccepted] = useState<string | undefined>(undefined);
+  const offer = async (words: string[]): Promise<boolean> => {
+    setSending(true);
+    const result = await api.recovery.offer({ words });
+    setSending(false);
+    if (!result.ok) {
+      setProblem(result.error);
+      setAccepted(undefined);
+      return false;
+    }
+    setProblem(undefined);
+    const share = result.value.accepted.at(-1);
+    setAccepted(share ? `${share.custodian}'s share (member ${share.member}) was accepted.` : undefined);
+    onProgress(result.value);
+    return true;
+  };
+  const enough = progress.accepted.length >= progress.threshold;
+  const held = new Set(progress.accepted.map((a) => a.member));
+  return (
+    <>
+      {progress.rehearsal ? <RehearsalBanner /> : null}
+      <section className="panel" aria-labelledby="intake-title">
+        <h2 id="intake-title">{progress.title}</h2>
+        <p className="progress-count" role="status">
+          {progress.accepted.length} of {progress.threshold} needed
+        </p>
+        <p>
+          Any {progress.threshold} of the {progress.shareCount} shares rebuild the key-encryption key, whose check value must be <HexText value={progress.kcv} />.
+        </p>
+        <ul className="roll-call" aria-label="Custodians">
+          {progress.custodians.map((c) => (
+            <li key={c.member} className={`roll ${held.has(c.member) ? 'roll-present' : 'roll-waiting'}`}>
+              <span className="roll-mark" aria-hidden="true">
+                {held.has(c.member) ? '✓' : '○'}
+              </span>
+              <span className="roll-name">{c.name}</span>
+              <span className="roll-role">share {c.member}</span>
+              <span className="roll-state">{held.has(c.member) ? 'share accepted' : 'not entered'}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {accepted ? (
+        <p className="done" role="status">
+          ✓ {accepted}
+        </p>
+      ) : null}
+      {problem ? <ErrorNotice error={problem} /> : null}
+      {!enough ? (
+        <section className="panel" aria-labelledby="entry-title">
+          <h2 id="entry-title">The next custodian types their share</h2>
+          <ShareEntry key={progress.accepted.length} count={progress.wordCount} action="Check this share" busy={sending} onSubmit={offer} />
+        </section>
+      ) : (
+        <section className="panel" aria-labelledby="restore-title">
+          <h2 id="restore-title">Enough shares: rebuild the key and restore the backup</h2>
+          <p>{progress.rehearsal ? 'The backup is restored into a new throwaway SoftHSM token, and every key is proven by signing or by its check value.' : 'A real backup is restored in a key-recovery ceremony.'}</p>
+          <button type="button" className="primary large" disabled={busy} onClick={onRestore}>
+            Rebuild the key and restore
+          </button>
+        </section>
+      )}
+    </>
+  );
+}
