@@ -3,6 +3,7 @@ import type { TakeShareQuestion } from '../../../shared/ipc/host-questions.js';
 import type { ErrorValue } from '../../../shared/result.js';
 import { ErrorNotice } from '../common/error-notice.js';
 import type { PanelProps } from '../run/panel-props.js';
+import { namedPositions } from './named-positions.js';
 import { ShareEntry } from './share-entry.js';
 
 /** The words of a share of a 32-byte KEK (the envelope with its check words), when the screen has not just shown one. */
@@ -13,7 +14,7 @@ export const SHARE_WORDS = 38;
  * recovery, to bring it back. Main checks it; a refusal (a word's position,
  * a share of another ceremony) comes back as the question asked again.
  */
-export function ReceiptPanel({ api, question, step, wordCount }: PanelProps<TakeShareQuestion> & { wordCount: number | undefined }) {
+export function ReceiptPanel({ api, question, step, checking, wordCount }: PanelProps<TakeShareQuestion> & { checking: boolean; wordCount: number | undefined }) {
   const [problem, setProblem] = useState<ErrorValue | undefined>(undefined);
   const [sending, setSending] = useState(false);
   const who = question.custodian ?? 'The custodian';
@@ -38,7 +39,8 @@ export function ReceiptPanel({ api, question, step, wordCount }: PanelProps<Take
           <p>{question.problem}</p>
         </div>
       ) : null}
-      <ShareEntry count={wordCount ?? SHARE_WORDS} action={`Check ${who}'s share`} busy={sending} keepAfterSending onSubmit={send} />
+      <ShareEntry count={wordCount ?? SHARE_WORDS} action={`Check ${who}'s share`} busy={sending || checking} keepAfterSending flagged={namedPositions(question.problem)} onSubmit={send} />
+      {checking ? <p role="status">Checking the share…</p> : null}
       {problem ? <ErrorNotice error={problem} /> : null}
     </section>
   );

@@ -9,12 +9,14 @@ import { WORDS_PER_GROUP, wordGroups } from './share-words-view.js';
  * the words and names a wrong one by its position, so the custodian fixes
  * that word only.
  */
-export function ShareEntry({ count, action, busy, keepAfterSending = false, onSubmit }: {
+export function ShareEntry({ count, action, busy, keepAfterSending = false, flagged = [], onSubmit }: {
   count: number;
   action: string;
   busy: boolean;
   /** Keep the words once sent: a hand-off asks again after a refusal, and the custodian fixes only the word named. */
   keepAfterSending?: boolean;
+  /** Positions (1-based) the last refusal named: those fields are marked for correction. */
+  flagged?: readonly number[];
   onSubmit: (words: string[]) => Promise<boolean>;
 }) {
   const [words, setWords] = useState<string[]>(() => Array<string>(count).fill(''));
@@ -76,8 +78,9 @@ export function ShareEntry({ count, action, busy, keepAfterSending = false, onSu
                     ref={(el) => {
                       fields.current[index] = el;
                     }}
-                    className="word-field mono"
+                    className={`word-field mono${flagged.includes(index + 1) ? ' flagged' : ''}`}
                     aria-label={`Word ${index + 1}`}
+                    aria-invalid={flagged.includes(index + 1) || undefined}
                     value={word}
                     spellCheck={false}
                     autoCapitalize="none"

@@ -4,6 +4,7 @@ import type { ErrorValue } from '../../../shared/result.js';
 import type { ConclaveApi } from '../api/conclave-api.js';
 import { ErrorNotice } from '../common/error-notice.js';
 import { HexText } from '../common/hex-text.js';
+import { namedPositions } from '../handoff/named-positions.js';
 import { ShareEntry } from '../handoff/share-entry.js';
 import { RehearsalBanner } from '../common/rehearsal-banner.js';
 
@@ -67,7 +68,7 @@ export function ShareIntake({ api, progress, onProgress, busy, onRestore }: { ap
       {!enough ? (
         <section className="panel" aria-labelledby="entry-title">
           <h2 id="entry-title">The next custodian types their share</h2>
-          <ShareEntry key={progress.accepted.length} count={progress.wordCount} action="Check this share" busy={sending} onSubmit={offer} />
+          <ShareEntry key={progress.accepted.length} count={progress.wordCount} action="Check this share" busy={sending} flagged={namedPositions(problem?.message)} onSubmit={offer} />
         </section>
       ) : (
         <section className="panel" aria-labelledby="restore-title">

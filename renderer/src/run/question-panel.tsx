@@ -14,7 +14,14 @@ import type { PanelProps } from './panel-props.js';
 import { StepPanel } from './step-panel.js';
 
 /** The screen for one question of the runner, chosen by what it asks and the step it belongs to. */
-export function QuestionPanel({ api, run, question, wordCount }: { api: ConclaveApi; run: CeremonyRun; question: HostQuestion; wordCount: number | undefined }) {
+export function QuestionPanel({ api, run, question, checking, wordCount }: {
+  api: ConclaveApi;
+  run: CeremonyRun;
+  question: HostQuestion;
+  /** The question was answered and main is checking the answer (a re-entered share). */
+  checking: boolean;
+  wordCount: number | undefined;
+}) {
   const step = run.script.plan.steps.find((s) => s.id === question.step);
   const base = { api, run, step };
   switch (question.kind) {
@@ -25,7 +32,7 @@ export function QuestionPanel({ api, run, question, wordCount }: { api: Conclave
     case 'present-share':
       return <HandoffPanel {...base} question={question} />;
     case 'take-share':
-      return <ReceiptPanel {...base} question={question} wordCount={wordCount} />;
+      return <ReceiptPanel {...base} question={question} checking={checking} wordCount={wordCount} />;
     case 'choose-media':
       return <MediaPanel {...base} question={question} />;
     case 'acknowledge':

@@ -79,7 +79,7 @@ describe('a root rehearsal walked on screen, by clicks and typing', () => {
     const shown = (await page.locator('.close .hex-large').innerText()).replace(/\s+/g, '');
     expect(shown).toBe(createHash('sha256').update(sums).digest('hex'));
     expect(await page.getByText(run.bundleDir, { exact: true }).count()).toBe(1);
-    await room.screen('close');
+    await room.screen('closed');
   });
 
   it('copies the bundle to the USB drive, each file read back and listed', async () => {
