@@ -30,7 +30,7 @@ export function ConfirmPanel({ api, run, question, step }: PanelProps<ConfirmQue
       <StepHeading plan={run.script.plan} step={step} fallback={question.title} />
       <h3 id="confirm-title">This cannot be undone</h3>
       <p className="consequence">{question.detail}</p>
-      <form className="confirm-form" onSubmit={(e) => void submit(e)}>
+      <form className="confirm-form action-bar" onSubmit={(e) => void submit(e)}>
         <label htmlFor="confirm-word">
           Type <strong className="mono">{question.word}</strong> to go ahead
         </label>

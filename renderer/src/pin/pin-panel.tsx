@@ -57,7 +57,7 @@ export function PinPanel({ api, run, question, step }: PanelProps<EnterPinQuesti
           Practice token PIN: <span className="mono">{question.practicePin}</span> — a rehearsal shows it so the administrator practises typing it; a real ceremony never shows a PIN.
         </p>
       ) : null}
-      <form className="pin-form" onSubmit={(e) => void submit(e)}>
+      <form className="pin-form action-bar" onSubmit={(e) => void submit(e)}>
         <label htmlFor="pin">User PIN (only the administrator looks at the keyboard)</label>
         <input id="pin" ref={field} type="password" className="mono" autoComplete="off" spellCheck={false} value={pin} onChange={(e) => setPin(e.target.value)} />
         <button type="submit" className="primary large" disabled={sending || !pin}>
