@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CeremonyRun } from '../../../shared/ipc/ceremony-channels.js';
 import { verifyBundle } from '../../../main/bundle/verify-bundle.js';
+import { EXAMPLE_ROOT_SCRIPT } from '../../../main/ceremony/rehearsal/rehearse.js';
 import { walkCeremony } from './ceremony-walker.js';
 import { WizardRoom } from './wizard-room.js';
 
@@ -38,6 +40,8 @@ describe('a ceremony interrupted mid-way and resumed from the home screen', () =
     bundleDir = room.engine.ceremonies.status()!.bundleDir;
     await room.restartEngine();
     expect(room.engine.ceremonies.status()).toBeNull();
+    await room.page.getByRole('heading', { name: 'The ceremony stopped' }).waitFor();
+    await room.screen('stopped');
   });
 
   it('offers the interrupted ceremony for resume when the app opens again, and resumes it', async () => {
@@ -79,6 +83,18 @@ describe('a ceremony interrupted mid-way and resumed from the home screen', () =
 
   it('no longer offers the finished ceremony for resume', async () => {
     expect(await room.engine.ceremonies.interrupted()).toEqual([]);
+  });
+
+  it('opens a script for review from the home screen: its SHA-256, the plan, and where the bundle goes', async () => {
+    const page = room.page;
+    await page.getByRole('button', { name: 'Back to start' }).click();
+    await page.getByLabel('Script file').fill(EXAMPLE_ROOT_SCRIPT);
+    await page.getByRole('button', { name: 'Open the script' }).click();
+    await page.getByRole('heading', { name: /^The plan: 22 steps/ }).waitFor();
+    const shown = (await page.locator('.sha-box .hex-large').innerText()).replace(/\s+/g, '');
+    expect(shown).toBe(createHash('sha256').update(readFileSync(EXAMPLE_ROOT_SCRIPT)).digest('hex'));
+    expect(await page.getByRole('button', { name: 'Start the ceremony' }).count()).toBe(1);
+    await room.screen('script-open');
   });
 
   it('has shown no console error and no CSP violation', () => {

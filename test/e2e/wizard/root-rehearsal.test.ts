@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CeremonyRun } from '../../../shared/ipc/ceremony-channels.js';
@@ -164,6 +165,14 @@ describe('a root rehearsal walked on screen, by clicks and typing', () => {
     const rows = await page.locator('.checks tbody tr').allInnerTexts();
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(row).toContain('Pass');
+  });
+
+  it('loads less than 300 KB of JavaScript, gzipped, at start', () => {
+    const assets = join(room.rendererDir, 'assets');
+    const bytes = readdirSync(assets)
+      .filter((f) => f.endsWith('.js'))
+      .reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f))).length, 0);
+    expect(bytes).toBeLessThan(300 * 1024);
   });
 
   it('has shown no console error and no CSP violation, and made no request outside the app', () => {
