@@ -6,7 +6,8 @@ import { groupHex } from '../../print/hex-groups.js';
  * and the witness follow on their own copy.
  */
 export function HexText({ value, size = 'normal', label }: { value: string; size?: 'normal' | 'large'; label?: string }) {
-  if (size === 'normal') return <span className="hex">{groupHex(value)}</span>;
+  // A key check value (6 digits) or a short id is read whole; longer values in groups of four.
+  if (size === 'normal') return <span className="hex">{value.replaceAll(':', '').length <= 8 ? value : groupHex(value)}</span>;
   // Large: lines of eight groups, so a SHA-256 reads as two even lines wherever the column ends.
   const groups = groupHex(value).split(' ');
   const lines: string[] = [];

@@ -8,7 +8,7 @@ export function RecoveryOutcomeView({ progress, outcome }: { progress: RecoveryP
   return (
     <section className="panel" aria-labelledby="outcome-title">
       <h2 id="outcome-title">
-        <StatusMark status="pass" /> The backup is restored and every key proven
+        <span aria-hidden="true">✓ </span>The backup is restored and every key proven
       </h2>
       <dl className="facts">
         <dt>Shares used</dt>
