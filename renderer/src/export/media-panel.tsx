@@ -35,7 +35,7 @@ export function MediaPanel({ api, run, question, step }: PanelProps<ChooseMediaQ
           {question.problem}
         </p>
       ) : null}
-      <MediaList media={media} action="Write to" busy={sending} onChoose={(m) => void choose(m.mountPoint)} />
+      <MediaList media={media} action="Write to" busy={sending} autoFocus onChoose={(m) => void choose(m.mountPoint)} />
       {problem ? <ErrorNotice error={problem} /> : null}
     </section>
   );
