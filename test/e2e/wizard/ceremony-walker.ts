@@ -15,6 +15,8 @@ export interface WalkOptions {
   until?: (question: HostQuestion) => boolean;
   /** The custodian whose hand-off and re-entry are done with the keyboard alone. */
   keyboardCustodian?: string;
+  /** Every answer with the keyboard alone: the focus must already be where the answer is given. */
+  keyboardOnly?: boolean;
   /** The custodian who mistypes a word when re-entering, and corrects it. */
   mistypingCustodian?: string;
   record?: WalkRecord;
@@ -50,11 +52,18 @@ export async function walkCeremony(room: WizardRoom, options: WalkOptions = {}):
         const button = page.locator('.acknowledge button.primary');
         await expect.poll(() => button.isEnabled(), { timeout: 10_000 }).toBe(true);
         await room.screen(screenName(question, stepType));
-        await button.click();
+        if (options.keyboardOnly) await pressWhenFocused(room, { text: await button.innerText() });
+        else await button.click();
         break;
       }
       case 'enter-pin': {
         const pin = await page.locator('.practice-pin .mono').innerText();
+        if (options.keyboardOnly) {
+          await expect.poll(() => focused(room)).toMatchObject({ id: 'pin' });
+          await page.keyboard.type(pin);
+          await page.keyboard.press('Enter');
+          break;
+        }
         await page.getByLabel(/User PIN/).fill(pin);
         await room.screen('enter-pin');
         await page.getByRole('button', { name: 'Log in' }).click();
@@ -70,7 +79,7 @@ export async function walkCeremony(room: WizardRoom, options: WalkOptions = {}):
         break;
       }
       case 'present-share':
-        record.words.set(question.custodian, await handOff(room, question.custodian, question.custodian === options.keyboardCustodian));
+        record.words.set(question.custodian, await handOff(room, question.custodian, options.keyboardOnly === true || question.custodian === options.keyboardCustodian));
         break;
       case 'take-share': {
         const custodian = question.custodian!;
@@ -85,7 +94,7 @@ export async function walkCeremony(room: WizardRoom, options: WalkOptions = {}):
         }
         const typed = words.map((w) => w.slice(0, 4));
         if (custodian === options.mistypingCustodian) typed[4] = typed[4] === 'abso' ? 'abst' : 'abso';
-        if (custodian === options.keyboardCustodian) {
+        if (options.keyboardOnly || custodian === options.keyboardCustodian) {
           await expect.poll(() => focused(room)).toMatchObject({ label: 'Word 1' });
           await page.keyboard.type(typed.join(' '));
           await room.screen('take-share');
@@ -97,7 +106,8 @@ export async function walkCeremony(room: WizardRoom, options: WalkOptions = {}):
         break;
       }
       case 'choose-media':
-        await page.getByRole('button', { name: `Write to ${STICK_NAME}` }).click({ timeout: 10_000 });
+        if (options.keyboardOnly) await pressWhenFocused(room, { text: `Write to ${STICK_NAME}` });
+        else await page.getByRole('button', { name: `Write to ${STICK_NAME}` }).click({ timeout: 10_000 });
         await room.screen('choose-media');
         break;
     }
@@ -123,6 +133,12 @@ async function handOff(room: WizardRoom, custodian: string, keyboard: boolean): 
   } else await page.getByRole('button', { name: 'Hide the share' }).click();
   await expect.poll(() => page.locator('.share-word').count()).toBe(0);
   return words.map((w) => w.trim());
+}
+
+/** Waits until the keyboard focus is on the element described, then presses Enter there. */
+async function pressWhenFocused(room: WizardRoom, expected: { text: string }): Promise<void> {
+  await expect.poll(() => focused(room), { timeout: 10_000 }).toMatchObject(expected);
+  await room.page.keyboard.press('Enter');
 }
 
 /** The element that has the keyboard focus: its id, accessible label and text. */
