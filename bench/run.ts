@@ -1,12 +1,14 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeBenchmarksDoc } from './benchmarks-doc.js';
 import { figures } from './figures.js';
 import type { FigureResult } from './figure.js';
 
 /**
  * `npm run bench [name ...]`: measures every figure (or the named ones), prints
- * a table and merges the results into bench/results.json (kept out of git).
+ * a table, merges the results into bench/results.json (kept out of git) and
+ * writes the table of every figure, with the machine, into docs/benchmarks.md.
  * Each figure is a ratio or bound against a baseline measured in the same run.
  */
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,7 +37,9 @@ const rows = selected.map((f) => {
   return `| ${f.name} | ${formatValue(r.value)} ${r.unit} | ${r.goal} | ${r.met ? 'met' : 'NOT met'} | ${r.baseline} |`;
 });
 console.log(['| figure | value | goal | status | baseline |', '|---|---|---|---|---|', ...rows].join('\n'));
-console.log(`\nWritten: ${resultsPath}`);
+const docPath = join(root, 'docs', 'benchmarks.md');
+writeBenchmarksDoc(docPath, figures.map((f) => f.name), results);
+console.log(`\nWritten: ${resultsPath} and ${docPath}`);
 process.exitCode = failed ? 1 : 0;
 
 function formatValue(v: number): string {
