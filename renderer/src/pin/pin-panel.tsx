@@ -3,7 +3,6 @@ import type { EnterPinQuestion } from '../../../shared/ipc/host-questions.js';
 import type { ErrorValue } from '../../../shared/result.js';
 import { ErrorNotice } from '../common/error-notice.js';
 import type { PanelProps } from '../run/panel-props.js';
-import { StepHeading } from '../run/step-heading.js';
 
 const PIN_STATE: Record<EnterPinQuestion['pin'], string | undefined> = {
   ok: undefined,
@@ -17,7 +16,7 @@ const PIN_STATE: Record<EnterPinQuestion['pin'], string | undefined> = {
  * PIN masked, the token's word on tries left, and why the last PIN was
  * refused. The field is emptied as soon as the PIN is sent.
  */
-export function PinPanel({ api, run, question, step }: PanelProps<EnterPinQuestion>) {
+export function PinPanel({ api, question, step }: PanelProps<EnterPinQuestion>) {
   const [pin, setPin] = useState('');
   const [problem, setProblem] = useState<ErrorValue | undefined>(undefined);
   const [sending, setSending] = useState(false);
@@ -38,8 +37,9 @@ export function PinPanel({ api, run, question, step }: PanelProps<EnterPinQuesti
   };
   return (
     <section className="question-panel" aria-labelledby="pin-title">
-      <StepHeading plan={run.script.plan} step={step} fallback="Log in to the HSM" />
-      <h3 id="pin-title">Enter the user PIN of token “{question.token.label}”</h3>
+      {/* The PIN screen is short on purpose: why the last PIN was refused must be seen next to the field. */}
+      <p className="eyebrow">{step?.title ?? 'Log in to the HSM'}</p>
+      <h2 id="pin-title">Enter the user PIN of token “{question.token.label}”</h2>
       <dl className="facts">
         <dt>Token</dt>
         <dd className="mono">{question.token.label}</dd>

@@ -8,6 +8,8 @@ export interface WalkRecord {
   asked: HostQuestion['kind'][];
   /** The problem shown when a re-entered share was refused (the walk mistypes one word of the second custodian). */
   receiptProblem: string | undefined;
+  /** Why the PIN screen refused the first PIN, when the walk typed a wrong one first. */
+  pinProblem: string | undefined;
 }
 
 export interface WalkOptions {
@@ -17,6 +19,8 @@ export interface WalkOptions {
   keyboardCustodian?: string;
   /** Every answer with the keyboard alone: the focus must already be where the answer is given. */
   keyboardOnly?: boolean;
+  /** Types a wrong PIN first, then the practice PIN. */
+  wrongPinFirst?: boolean;
   /** The custodian who mistypes a word when re-entering, and corrects it. */
   mistypingCustodian?: string;
   record?: WalkRecord;
@@ -35,7 +39,7 @@ function screenName(question: HostQuestion, stepType: string | undefined): strin
  * `until` says stop. Uses the engine only to know that a new question is up.
  */
 export async function walkCeremony(room: WizardRoom, options: WalkOptions = {}): Promise<WalkRecord> {
-  const record: WalkRecord = options.record ?? { words: new Map(), asked: [], receiptProblem: undefined };
+  const record: WalkRecord = options.record ?? { words: new Map(), asked: [], receiptProblem: undefined, pinProblem: undefined };
   const page = room.page;
   let previous: string | undefined;
   for (;;) {
@@ -57,7 +61,13 @@ export async function walkCeremony(room: WizardRoom, options: WalkOptions = {}):
         break;
       }
       case 'enter-pin': {
-        const pin = await page.locator('.practice-pin .mono').innerText();
+        const practicePin = await page.locator('.practice-pin .mono').innerText();
+        const wrong = options.wrongPinFirst === true && record.pinProblem === undefined && question.problem === undefined;
+        const pin = wrong ? 'not-the-pin' : practicePin;
+        if (question.problem) {
+          record.pinProblem = question.problem;
+          await room.screen('enter-pin-refused');
+        }
         if (options.keyboardOnly) {
           await expect.poll(() => focused(room)).toMatchObject({ id: 'pin' });
           await page.keyboard.type(pin);

@@ -7,6 +7,7 @@ import type { CeremonyRun } from '../../../shared/ipc/ceremony-channels.js';
 import { verifyBundle } from '../../../main/bundle/verify-bundle.js';
 import { newShareSetId, splitKek } from '../../../main/custody/kek-split.js';
 import { shareToWords } from '../../../main/custody/share-words.js';
+import { canMount, tryMountTmpfs } from '../../unit/bundle/scratch-mount.js';
 import { walkCeremony, type WalkRecord } from './ceremony-walker.js';
 import { STICK_NAME, WizardRoom } from './wizard-room.js';
 
@@ -58,13 +59,18 @@ describe('a root rehearsal walked on screen, by clicks and typing', () => {
   });
 
   it('walks every step — pre-flight, PIN, roll call, keys, five hand-offs with re-entry, certificates signed by typing SIGN, two USB copies — to the close', async () => {
-    walk = await walkCeremony(room, { keyboardCustodian: 'Carol Chen', mistypingCustodian: 'Dave Dubois' });
+    walk = await walkCeremony(room, { keyboardCustodian: 'Carol Chen', mistypingCustodian: 'Dave Dubois', wrongPinFirst: true });
     run = room.engine.ceremonies.status()!;
     expect(run.error).toBeNull();
     expect(run.state).toBe('finished');
     expect([...walk.words.keys()]).toEqual(['Carol Chen', 'Dave Dubois', 'Erin Evans', 'Frank Fischer', 'Grace Gupta']);
     expect(walk.asked.filter((k) => k === 'confirm').length).toBeGreaterThanOrEqual(4);
     expect(walk.asked.filter((k) => k === 'choose-media')).toHaveLength(2);
+  });
+
+  it('says why a wrong PIN was refused, and logs in with the right one', () => {
+    expect(walk.pinProblem).toMatch(/PIN/);
+    expect(walk.asked.filter((k) => k === 'enter-pin')).toHaveLength(2);
   });
 
   it('names the position of the mistyped word when a custodian re-enters a share, and accepts the correction', () => {
@@ -92,6 +98,29 @@ describe('a root rehearsal walked on screen, by clicks and typing', () => {
     const listed = await page.locator('.file-results li').count();
     expect(listed).toBe(readFileSync(join(copy, 'SHA256SUMS'), 'utf8').trim().split('\n').length);
     await room.screen('export-bundle');
+  });
+
+  it.skipIf(!canMount())('refuses a full drive and a read-only drive with what to do, leaving nothing on them (needs tmpfs mounts)', async () => {
+    const page = room.page;
+    const full = tryMountTmpfs('64k')!;
+    const locked = tryMountTmpfs('4m')!;
+    locked.remountReadOnly();
+    try {
+      await room.plugIn('FULL-USB', full.dir);
+      await room.plugIn('LOCKED-USB', locked.dir);
+      await page.getByRole('button', { name: 'Copy the bundle to FULL-USB' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Nothing was written: use a larger or emptier medium.' }).waitFor();
+      await room.screen('export-full');
+      await page.getByRole('button', { name: 'Copy the bundle to LOCKED-USB' }).click();
+      await page.getByRole('alert').filter({ hasText: 'MEDIA_READ_ONLY' }).waitFor();
+      await room.screen('export-read-only');
+      expect(readdirSync(full.dir)).toEqual([]);
+      expect(readdirSync(locked.dir)).toEqual([]);
+    } finally {
+      room.moreMedia.length = 0;
+      full.unmount();
+      locked.unmount();
+    }
   });
 
   it('the copy verifies with conclave verify', async () => {

@@ -56,11 +56,21 @@ export class WizardRoom {
     });
   }
 
-  /** The stand-in USB stick, as the app's drive listing would report it. */
-  listMedia = async (): Promise<RemovableMedium[]> => {
-    const stats = statfsSync(this.usb);
-    return [{ mountPoint: this.usb, name: STICK_NAME, freeBytes: Number(stats.bavail) * Number(stats.bsize) }];
-  };
+  /** More stand-in drives a test plugs in (a full one, a read-only one), by name and folder. */
+  readonly moreMedia: { name: string; dir: string }[] = [];
+
+  /** The stand-in USB sticks, as the app's drive listing would report them. */
+  listMedia = async (): Promise<RemovableMedium[]> =>
+    [{ name: STICK_NAME, dir: this.usb }, ...this.moreMedia].map(({ name, dir }) => {
+      const stats = statfsSync(dir);
+      return { mountPoint: dir, name, freeBytes: Number(stats.bavail) * Number(stats.bsize) };
+    });
+
+  /** Plugs a drive in: the page hears of it as it would from the app's drive watcher ("media.changed"). */
+  async plugIn(name: string, dir: string): Promise<void> {
+    this.moreMedia.push({ name, dir });
+    this.bridge.emit('media.changed', { media: await this.listMedia() });
+  }
 
   private newEngine(emit: Parameters<typeof bridgedEngine>[0]): BridgedEngine {
     return bridgedEngine(emit, { listMedia: this.listMedia, dataDir: this.dataDir, practice: this.practice });
