@@ -57,11 +57,13 @@ export function rehearseAsChild(custodians: number, threshold: number): Rehearsa
     const rssFile = join(dir, 'peak-rss');
     const start = performance.now();
     const run = spawnSync(process.execPath, ['--import', PRELOAD, CLI, 'rehearse', '--script', script, '--out', join(dir, 'bundle')], {
-      env: { ...process.env, CONCLAVE_CHROMIUM: join(dir, 'no-chromium'), CONCLAVE_BENCH_PEAK_RSS_FILE: rssFile, TMPDIR: dir },
+      env: { ...process.env, CONCLAVE_CHROMIUM: join(dir, 'no-chromium'), CONCLAVE_BENCH_PEAK_RSS_FILE: rssFile },
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     });
     const ms = performance.now() - start;
+    // The practice USB copies go to fresh temporary folders the command names.
+    for (const [, medium] of run.stdout.matchAll(/^USB copy \d+ \(practice\): (.+)$/gm)) rmSync(medium!, { recursive: true, force: true });
     if (run.status !== 0) throw new Error(`conclave rehearse with ${custodians} custodians failed (exit ${run.status}): ${run.stderr.slice(-2000)}${run.stdout.slice(-2000)}`);
     return { custodians, threshold, ms, peakRssMb: Number(readFileSync(rssFile, 'utf8')) / 1024 };
   } finally {

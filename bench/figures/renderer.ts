@@ -76,6 +76,7 @@ function firstScreenShown(): number | false {
  */
 async function firstScreenMs(rendererDir: string): Promise<number> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const dataDir = mkdtempSync(join(tmpdir(), 'conclave-bench-app-data-'));
   try {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     const serve = createAppProtocolHandler(rendererDir, new PrintDocuments());
@@ -85,7 +86,7 @@ async function firstScreenMs(rendererDir: string): Promise<number> {
       const response = await serve(new Request(`${APP_ORIGIN}${url.pathname}${url.search}`));
       return route.fulfill({ status: response.status, headers: Object.fromEntries(response.headers.entries()), body: Buffer.from(await response.arrayBuffer()) });
     });
-    const handlers = bridgedEngine(() => undefined).handlers;
+    const handlers = bridgedEngine(() => undefined, { dataDir }).handlers;
     await page.exposeBinding(BRIDGE_BINDING, (_source, name: string, request: unknown) => dispatch(handlers, name, request));
     await page.addInitScript({ content: 'globalThis.__name ??= (target) => target;' });
     await page.addInitScript({ content: pageApiScript() });
@@ -99,6 +100,7 @@ async function firstScreenMs(rendererDir: string): Promise<number> {
     return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
   } finally {
     await browser.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
