@@ -2,13 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RecoveryOutcome, RecoveryProgress } from '../../shared/ipc/recovery-channels.js';
 import { verifyBundle } from '../bundle/verify-bundle.js';
-import { parseBackup, type BackupFile } from '../custody/backup-file.js';
+import type { BackupFile } from '../custody/backup-file.js';
 import { RecoveryIntake } from '../custody/recovery-intake.js';
 import { restoreBackup } from '../custody/key-restore.js';
 import { defaultModulePath } from '../hsm/default-module.js';
 import { Hsm } from '../hsm/hsm.js';
-import { verifyChain } from '../transcript/chain-verifier.js';
-import type { TranscriptEvent } from '../transcript/events.js';
+import { readRecoverySource } from '../ceremony/recovery-source.js';
 import type { PracticeRooms } from './practice-rooms.js';
 import { encodeShareWords } from './share-words.js';
 import { shareToWords } from '../custody/share-words.js';
@@ -55,23 +54,9 @@ export class RecoverySession {
     }
     const backupBytes = await readFile(join(bundleDir, 'backup', 'backup.json')).catch(() => undefined);
     if (!backupBytes) throw new RecoveryRequestError('recovery.no-backup', `The bundle in ${bundleDir} holds no backup (backup/backup.json): nothing to recover.`);
-    const backup = parseBackup(backupBytes);
-    const transcript = await readFile(join(bundleDir, 'transcript.jsonl'));
-    const scriptSha256 = (JSON.parse(transcript.subarray(0, transcript.indexOf(0x0a)).toString('utf8')) as TranscriptEvent).prev;
-    const events: TranscriptEvent[] = [];
-    verifyChain(transcript, scriptSha256, { onEvent: (e) => events.push(e) });
+    const { backup, events, verifiedShares: verified, expectation } = await readRecoverySource(bundleDir);
     const opened = events[0]!.data as { title?: string; rehearsal?: boolean };
-    const verified = events.filter((e) => e.type === 'share.verified' && e.data.shareSetId === backup.kek.shareSetId);
-    const intake = new RecoveryIntake({
-      setId: backup.kek.shareSetId,
-      threshold: backup.kek.threshold,
-      shareCount: backup.kek.shareCount,
-      kcv: backup.kek.kcv,
-      fingerprintLists: [
-        { source: 'backup.json', fingerprints: backup.kek.shareFingerprints },
-        { source: 'the transcript', fingerprints: verified.map((e) => ({ member: Number(e.data.index), fingerprint: String(e.data.fingerprint) })) },
-      ],
-    });
+    const intake = new RecoveryIntake(expectation);
     return new RecoverySession(
       {
         bundleDir,

@@ -1,12 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parseBackup } from '../../custody/backup-file.js';
 import { RecoveryIntake } from '../../custody/recovery-intake.js';
 import { restoreBackup } from '../../custody/key-restore.js';
 import type { KeyProof } from '../../custody/restored-key-proof.js';
 import type { Hsm } from '../../hsm/hsm.js';
-import { verifyChain } from '../../transcript/chain-verifier.js';
-import type { TranscriptEvent } from '../../transcript/events.js';
+import { readRecoverySource } from '../recovery-source.js';
 import type { PracticeCard } from './practice-host.js';
 
 export interface DrillResult {
@@ -24,22 +20,8 @@ export interface DrillResult {
  * second, empty token, where every key is proven.
  */
 export async function recoveryDrill(hsm: Hsm, bundleDir: string, cards: readonly PracticeCard[], target: { label: string; pin: Uint8Array }): Promise<DrillResult> {
-  const backup = parseBackup(await readFile(join(bundleDir, 'backup', 'backup.json')));
-  const transcript = await readFile(join(bundleDir, 'transcript.jsonl'));
-  const scriptSha256 = (JSON.parse(transcript.subarray(0, transcript.indexOf(0x0a)).toString('utf8')) as TranscriptEvent).prev;
-  const events: TranscriptEvent[] = [];
-  verifyChain(transcript, scriptSha256, { onEvent: (e) => events.push(e) });
-  const verified = events.filter((e) => e.type === 'share.verified' && e.data.shareSetId === backup.kek.shareSetId).map((e) => ({ member: Number(e.data.index), fingerprint: String(e.data.fingerprint) }));
-  const intake = new RecoveryIntake({
-    setId: backup.kek.shareSetId,
-    threshold: backup.kek.threshold,
-    shareCount: backup.kek.shareCount,
-    kcv: backup.kek.kcv,
-    fingerprintLists: [
-      { source: 'backup.json', fingerprints: backup.kek.shareFingerprints },
-      { source: 'the transcript', fingerprints: verified },
-    ],
-  });
+  const { backup, expectation } = await readRecoverySource(bundleDir);
+  const intake = new RecoveryIntake(expectation);
   // The last M cards: a different quorum from the first custodians, on purpose.
   for (const card of cards.slice(-backup.kek.threshold)) await intake.offer({ kind: 'words', words: card.words });
   const rebuilt = await intake.rebuildKek();
