@@ -25,6 +25,14 @@ export function hostService(host: RendererHost): Handlers['host'] {
       await host.answer(id, { kind: 'pin', pin });
       return null;
     },
+    passphrase: async ({ id, passphrase, repeated }) => {
+      await host.answer(id, { kind: 'passphrase', passphrase, repeated });
+      return null;
+    },
+    showAgain: async ({ id, reason }) => {
+      await host.answer(id, { kind: 'show-again', reason });
+      return null;
+    },
     mediaChosen: async ({ id, mountPoint }) => {
       await host.answer(id, { kind: 'media', mountPoint });
       return null;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HostQuestion } from '../../shared/ipc/host-questions.js';
 import type { RemovableMedium } from '../../shared/ipc/media-channels.js';
-import { HostDeclined, type Ask, type CeremonyHost, type MediaQuestion, type RunnerNotice } from '../ceremony/runner/ceremony-host.js';
+import { HostDeclined, ShowShareAgain, type Ask, type CeremonyHost, type MediaQuestion, type PassphraseEntries, type RunnerNotice } from '../ceremony/runner/ceremony-host.js';
 import type { EventSink } from './event-sink.js';
 import { HostError } from './host-error.js';
 import { encodeShareWords } from './share-words.js';
@@ -13,7 +13,9 @@ export type HostAnswer =
   | { kind: 'share-hidden' }
   | { kind: 'share-entered'; words: string[] }
   | { kind: 'pin'; pin: string }
-  | { kind: 'media'; mountPoint: string };
+  | { kind: 'media'; mountPoint: string }
+  | { kind: 'passphrase'; passphrase: string; repeated: string }
+  | { kind: 'show-again'; reason: string };
 
 /** Which answer each question takes. */
 const ANSWER_TO: { [K in HostQuestion['kind']]: HostAnswer['kind'] } = {
@@ -23,6 +25,7 @@ const ANSWER_TO: { [K in HostQuestion['kind']]: HostAnswer['kind'] } = {
   'take-share': 'share-entered',
   'enter-pin': 'pin',
   'choose-media': 'media',
+  'choose-passphrase': 'passphrase',
 };
 
 type AnswerOf<K extends HostAnswer['kind']> = Extract<HostAnswer, { kind: K }>;
@@ -71,6 +74,7 @@ export class RendererHost implements CeremonyHost {
     return this.ask({ ...question, kind: 'present-share' }, 'share-hidden', () => undefined);
   }
 
+  /** A take-share that offers showAgain also takes a "show-again" answer: the promise then rejects with ShowShareAgain. */
   takeShare(question: Ask<Extract<HostQuestion, { kind: 'take-share' }>>): Promise<Uint8Array> {
     return this.ask({ ...question, kind: 'take-share' }, 'share-entered', (answer) => encodeShareWords(answer.words));
   }
@@ -79,6 +83,13 @@ export class RendererHost implements CeremonyHost {
     // The PIN arrives as a string (an input field holds one); it becomes bytes
     // here and the runner zeroes them after C_Login (docs/security.md).
     return this.ask({ ...question, kind: 'enter-pin' }, 'pin', (answer) => new TextEncoder().encode(answer.pin));
+  }
+
+  choosePassphrase(question: Ask<Extract<HostQuestion, { kind: 'choose-passphrase' }>>): Promise<PassphraseEntries> {
+    // Both entries arrive as strings (input fields hold them); they become
+    // bytes here, and the runner compares, uses and zeroes them.
+    const encoder = new TextEncoder();
+    return this.ask({ ...question, kind: 'choose-passphrase' }, 'passphrase', (answer) => ({ passphrase: encoder.encode(answer.passphrase), repeated: encoder.encode(answer.repeated) }));
   }
 
   async chooseMedia(question: MediaQuestion): Promise<string> {
@@ -155,6 +166,11 @@ export class RendererHost implements CeremonyHost {
       this.open.set(question.id, {
         question,
         accept: async (answer) => {
+          if (answer.kind === 'show-again' && question.kind === 'take-share' && question.showAgain) {
+            if (!settle()) throw new HostError('host.unknown-question', 'That question was already answered.');
+            reject(new ShowShareAgain(answer.reason));
+            return;
+          }
           if (answer.kind !== answerKind) {
             throw new HostError('host.wrong-answer', `This screen asked for ${describeKind(question.kind)}; that answer does not fit it.`);
           }
@@ -186,5 +202,7 @@ function describeKind(kind: HostQuestion['kind']): string {
       return 'the token PIN';
     case 'choose-media':
       return 'a removable drive';
+    case 'choose-passphrase':
+      return "a custodian's passphrase, typed twice";
   }
 }

@@ -1,5 +1,5 @@
-import type { AcknowledgeQuestion, ConfirmQuestion, EnterPinQuestion, PresentShareQuestion, TakeShareQuestion } from '../../shared/ipc/host-questions.js';
-import type { Ask, CeremonyHost, DeviationRecorder, MediaQuestion, RunnerNotice } from '../ceremony/runner/ceremony-host.js';
+import type { AcknowledgeQuestion, ChoosePassphraseQuestion, ConfirmQuestion, EnterPinQuestion, PresentShareQuestion, TakeShareQuestion } from '../../shared/ipc/host-questions.js';
+import type { Ask, CeremonyHost, DeviationRecorder, MediaQuestion, PassphraseEntries, RunnerNotice } from '../ceremony/runner/ceremony-host.js';
 import type { RendererHost } from './renderer-host.js';
 
 /**
@@ -48,6 +48,11 @@ export class RunHost implements CeremonyHost {
     await this.linesSent();
     if (!this.practicePin) return this.screen.enterPin(question);
     return this.screen.enterPin({ ...question, practicePin: new TextDecoder().decode(this.practicePin) });
+  }
+
+  async choosePassphrase(question: Ask<ChoosePassphraseQuestion>): Promise<PassphraseEntries> {
+    await this.linesSent();
+    return this.screen.choosePassphrase(question);
   }
 
   async chooseMedia(question: MediaQuestion): Promise<string> {

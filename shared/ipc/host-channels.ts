@@ -31,6 +31,17 @@ export const hostChannels = {
    * after login (docs/security.md).
    */
   pin: channel<null>()(z.strictObject({ id: questionId, pin: z.string().min(1).max(256) })),
+  /**
+   * A custodian's passphrase for their sealed share file, typed twice
+   * (choose-passphrase). It crosses IPC as strings unavoidably; main turns
+   * both into bytes at once, compares them and zeroes them after sealing.
+   */
+  passphrase: channel<null>()(z.strictObject({ id: questionId, passphrase: z.string().min(1).max(1024), repeated: z.string().min(1).max(1024) })),
+  /**
+   * At a hand-off's re-entry (take-share with showAgain): the custodian asks
+   * to see the share again, and says why. The witness approves next.
+   */
+  showAgain: channel<null>()(z.strictObject({ id: questionId, reason: z.string().trim().min(1).max(300) })),
   /** The drive chosen for a copy (choose-media): main accepts only a removable drive mounted now. */
   mediaChosen: channel<null>()(z.strictObject({ id: questionId, mountPoint: z.string().min(1).max(4096) })),
   /** The room cannot or will not answer (stop the ceremony here); the reason goes to the runner. */

@@ -62,6 +62,12 @@ export interface TakeShareQuestion extends QuestionBase {
   needed: number;
   /** Why the previous entry was refused (a mistyped word's position, another ceremony's share). */
   problem?: string;
+  /**
+   * A hand-off's re-entry only: the screen may offer "show the share again"
+   * instead of the words (host.showAgain with a reason). The runner then asks
+   * the witness to approve, records the approval and shows the share again.
+   */
+  showAgain?: boolean;
 }
 
 /** The administrator enters the token's user PIN. */
@@ -93,4 +99,21 @@ export interface ChooseMediaQuestion extends QuestionBase {
   problem?: string;
 }
 
-export type HostQuestion = AcknowledgeQuestion | ConfirmQuestion | PresentShareQuestion | TakeShareQuestion | EnterPinQuestion | ChooseMediaQuestion;
+/**
+ * A custodian chooses the passphrase their sealed share file is sealed under
+ * (the script's backup.sealedShareFiles): typed twice, never shown. The answer
+ * (host.passphrase) carries both entries; main compares them and checks the
+ * length, and asks again with a problem when either is wrong.
+ */
+export interface ChoosePassphraseQuestion extends QuestionBase {
+  kind: 'choose-passphrase';
+  custodian: string;
+  /** The custodian's member number, 1-based. */
+  member: number;
+  /** The shortest passphrase accepted, in characters. */
+  minimum: number;
+  /** Why the previous entries were refused (too short, the two differ). */
+  problem?: string;
+}
+
+export type HostQuestion = AcknowledgeQuestion | ConfirmQuestion | PresentShareQuestion | TakeShareQuestion | EnterPinQuestion | ChooseMediaQuestion | ChoosePassphraseQuestion;

@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Ask, CeremonyHost, MediaQuestion, RunnerNotice } from '../runner/ceremony-host.js';
-import type { AcknowledgeQuestion, ConfirmQuestion, EnterPinQuestion, PresentShareQuestion, TakeShareQuestion } from '../../../shared/ipc/host-questions.js';
+import type { Ask, CeremonyHost, MediaQuestion, PassphraseEntries, RunnerNotice } from '../runner/ceremony-host.js';
+import type { AcknowledgeQuestion, ChoosePassphraseQuestion, ConfirmQuestion, EnterPinQuestion, PresentShareQuestion, TakeShareQuestion } from '../../../shared/ipc/host-questions.js';
 
 /** One practice custodian's card, as the rehearsal's stand-in custodian keeps it. */
 export interface PracticeCard {
@@ -12,17 +12,36 @@ export interface PracticeCard {
   words: Uint8Array;
 }
 
+/** A practice custodian's sealed share file: the practice USB stick it went to, and the passphrase. */
+export interface PracticeShareStick {
+  custodian: string;
+  folder: string;
+}
+
+/**
+ * The passphrase a practice custodian seals their share file under: known,
+ * so the rehearsal's sealed files can be opened in a drill. UTF-8 bytes, for
+ * the caller to zero.
+ */
+export function practicePassphrase(custodian: string): Uint8Array {
+  return new TextEncoder().encode(`practice passphrase of ${custodian}`);
+}
+
 /**
  * The people of a rehearsal, played by the program: the witness acknowledges
  * every step, the administrator types each confirmation word and the practice
- * PIN, each practice custodian copies their words and types them back, and
- * every USB copy goes to a fresh temporary folder. What it was asked is kept
- * for the rehearsal's report.
+ * PIN, each practice custodian copies their words and types them back (and,
+ * when the script asks for sealed share files, seals theirs under their
+ * practice passphrase onto a practice USB stick of their own), and every USB
+ * copy goes to a fresh temporary folder. What it was asked is kept for the
+ * rehearsal's report.
  */
 export class PracticeHost implements CeremonyHost {
   readonly cards: PracticeCard[] = [];
   readonly media: string[] = [];
   readonly acknowledged: string[] = [];
+  /** The practice USB sticks of custodians' sealed share files (temporary folders). */
+  readonly shareSticks: PracticeShareStick[] = [];
   /** How many times each step has asked a custodian again after a refusal. */
   private readonly asked = new Map<string, number>();
 
@@ -63,7 +82,20 @@ export class PracticeHost implements CeremonyHost {
     return Uint8Array.from(pin);
   }
 
+  /** The practice custodian's passphrase, typed the same twice; asked again, it was refused, which a practice run cannot mend. */
+  async choosePassphrase(question: Ask<ChoosePassphraseQuestion>): Promise<PassphraseEntries> {
+    if (question.problem) throw new Error(`The practice passphrase of ${question.custodian} was refused: ${question.problem}`);
+    return { passphrase: practicePassphrase(question.custodian), repeated: practicePassphrase(question.custodian) };
+  }
+
+  /** A fresh temporary folder: a USB copy's, or a custodian's own practice stick for their sealed share file. */
   async chooseMedia(question: MediaQuestion): Promise<string> {
+    if (question.problem) throw new Error(`The practice USB folder was refused: ${question.problem}`);
+    if (question.custodian !== undefined) {
+      const folder = mkdtempSync(join(tmpdir(), 'conclave-practice-usb-share-'));
+      this.shareSticks.push({ custodian: question.custodian, folder });
+      return folder;
+    }
     const dir = mkdtempSync(join(tmpdir(), `conclave-practice-usb-${question.copy}-`));
     this.media.push(dir);
     return dir;

@@ -1,4 +1,4 @@
-import type { AcknowledgeQuestion, ConfirmQuestion, EnterPinQuestion, PresentShareQuestion, TakeShareQuestion } from '../../../shared/ipc/host-questions.js';
+import type { AcknowledgeQuestion, ChoosePassphraseQuestion, ConfirmQuestion, EnterPinQuestion, PresentShareQuestion, TakeShareQuestion } from '../../../shared/ipc/host-questions.js';
 
 /** A question as the runner asks it; the host gives it its id and kind. */
 export type Ask<Q> = Omit<Q, 'id' | 'kind'>;
@@ -10,6 +10,16 @@ export interface MediaQuestion {
   copies: number;
   /** What will be written, in plain words. */
   what: string;
+  /** Set when the folder is for this custodian's sealed share file (not a copy of the ceremony's output). */
+  custodian?: string;
+  /** Why the previous folder was refused (full, read-only, already holds the file). */
+  problem?: string;
+}
+
+/** A passphrase as the custodian typed it twice (UTF-8). Secret: the runner compares, uses and zeroes both. */
+export interface PassphraseEntries {
+  passphrase: Uint8Array;
+  repeated: Uint8Array;
 }
 
 /** Something that happened, for a host that shows progress (never a secret). */
@@ -35,8 +45,18 @@ export interface CeremonyHost {
    * takeShare to prove the custodian holds a working copy.
    */
   presentShare(question: Ask<PresentShareQuestion>): Promise<void>;
-  /** A share as the words typed (UTF-8, spaces between words). Secret: the runner zeroes it. */
+  /**
+   * A share as the words typed (UTF-8, spaces between words). Secret: the runner zeroes it.
+   * When the question offers showAgain, the host may instead reject with
+   * ShowShareAgain (the custodian asks to see the share again, and why).
+   */
   takeShare(question: Ask<TakeShareQuestion>): Promise<Uint8Array>;
+  /**
+   * A custodian's passphrase for their sealed share file, typed twice and
+   * never shown. Needed only when the script asks for sealed share files;
+   * the runner checks the entries and asks again with a problem.
+   */
+  choosePassphrase?(question: Ask<ChoosePassphraseQuestion>): Promise<PassphraseEntries>;
   /** The token's user PIN, UTF-8. Secret: the runner logs in with it and zeroes it. */
   enterPin(question: Ask<EnterPinQuestion>): Promise<Uint8Array>;
   /** The folder of the removable drive for one copy of the ceremony's USB output. */
@@ -63,4 +83,21 @@ export type DeviationRecorder = (deviation: { description: string; recordedBy: s
 export class HostDeclined extends Error {
   override readonly name = 'HostDeclined';
   readonly code = 'HOST_DECLINED';
+}
+
+/**
+ * The answer to a hand-off's re-entry (take-share with showAgain) that is not
+ * the words: the custodian asks to see the share again. The runner asks the
+ * witness to approve, records it and shows the share once more.
+ */
+export class ShowShareAgain extends Error {
+  override readonly name = 'ShowShareAgain';
+  readonly code = 'SHOW_SHARE_AGAIN';
+
+  constructor(
+    /** Why, in the custodian's words (recorded in the transcript: never the share). */
+    readonly reason: string,
+  ) {
+    super(`The custodian asks to see the share again: ${reason}`);
+  }
 }

@@ -4,10 +4,14 @@ import { serializeBackup, BACKUP_FORMAT, WRAP_MECHANISM, PRIVATE_KEY_USAGE, SECR
 import { checkHandOffReceipt } from '../../custody/hand-off-receipt.js';
 import { shareQrSvg } from '../../custody/share-qr.js';
 import { shareToWords } from '../../custody/share-words.js';
+import type { PlannedStep } from '../../../shared/script/plan.js';
 import { CeremonyError } from '../runner/ceremony-error.js';
+import { ShowShareAgain } from '../runner/ceremony-host.js';
 import type { ShareInHand } from '../runner/ceremony-state.js';
 import type { RunContext } from '../runner/run-context.js';
 import { backupSection, requireBackup } from './backup-steps.js';
+import { custodianSlug } from './custodian-slug.js';
+import { handOutSealedShareFile } from './sealed-share-handout.js';
 import type { StepExecutor } from './step-executor.js';
 
 /** How many times a custodian may re-enter a share before the witness must step in. */
@@ -16,9 +20,12 @@ const RECEIPT_TRIES = 5;
 /**
  * One custodian's hand-off, in privacy: the share is shown (words and QR),
  * the card printed, the share hidden, and the custodian proves receipt by
- * re-entering it. Only then is share.verified recorded. After the last
- * custodian, the backup file is written: the backup exists only once every
- * share of its KEK is known to be held.
+ * re-entering it; they may ask to see it again instead, which the witness
+ * approves and the transcript records. Only then is share.verified recorded.
+ * When the script asks for sealed share files, the custodian then chooses a
+ * passphrase and the share is written, sealed, to their USB stick. After the
+ * last custodian, the backup file is written: the backup exists only once
+ * every share of its KEK is known to be held.
  */
 export const custodianHandoffStep: StepExecutor<'custodian.handoff'> = async (ctx, step) => {
   const backup = requireBackup(ctx);
@@ -26,12 +33,24 @@ export const custodianHandoffStep: StepExecutor<'custodian.handoff'> = async (ct
   if (!share || share.custodian !== step.action.custodian) throw new CeremonyError('STEP_FAILED', `No share for member ${step.action.member} (${step.action.custodian}) in this run.`);
   const { envelope, fingerprint } = share;
   await ctx.record('share.issued', step, ctx.administrator, { custodian: share.custodian, index: envelope.member, fingerprint, shareSetId: envelope.setId, threshold: envelope.threshold, shares: envelope.shareCount });
+  await presentShare(ctx, step.id, share, true);
+  await takeReceipt(ctx, step, share);
+  await ctx.record('share.verified', step, share.custodian, { custodian: share.custodian, index: envelope.member, fingerprint, shareSetId: envelope.setId });
+  if (backupSection(ctx).sealedShareFiles) await handOutSealedShareFile(ctx, step, share);
+  backup.verified.add(envelope.member);
+  envelope.share.fill(0);
+  if (backup.verified.size === backup.shares.length) await writeBackup(ctx, step.id);
+};
+
+/** Shows the share to its custodian (words and QR); the first time, its card is printed too. */
+async function presentShare(ctx: RunContext, stepId: string, share: ShareInHand, firstTime: boolean): Promise<void> {
+  const { envelope, fingerprint } = share;
   const words = shareToWords(envelope);
   try {
     const qrSvg = await shareQrSvg(envelope);
-    await writeCard(ctx, share, words, qrSvg);
+    if (firstTime) await writeCard(ctx, share, words, qrSvg);
     await ctx.host.presentShare({
-      step: step.id,
+      step: stepId,
       custodian: share.custodian,
       member: envelope.member,
       of: envelope.shareCount,
@@ -43,31 +62,55 @@ export const custodianHandoffStep: StepExecutor<'custodian.handoff'> = async (ct
   } finally {
     words.fill('');
   }
-  await takeReceipt(ctx, step.id, share);
-  await ctx.record('share.verified', step, share.custodian, { custodian: share.custodian, index: envelope.member, fingerprint, shareSetId: envelope.setId });
-  backup.verified.add(envelope.member);
-  envelope.share.fill(0);
-  if (backup.verified.size === backup.shares.length) await writeBackup(ctx, step.id);
-};
+}
 
-async function takeReceipt(ctx: RunContext, stepId: string, share: ShareInHand): Promise<void> {
+async function takeReceipt(ctx: RunContext, step: PlannedStep, share: ShareInHand): Promise<void> {
   let problem: string | undefined;
   for (let attempt = 1; ; attempt++) {
-    const base = { step: stepId, custodian: share.custodian, received: 0, needed: 1 };
-    const typed = await ctx.host.takeShare(problem === undefined ? base : { ...base, problem });
+    const base = { step: step.id, custodian: share.custodian, received: 0, needed: 1, showAgain: true };
+    let typed: Uint8Array;
+    try {
+      typed = await ctx.host.takeShare(problem === undefined ? base : { ...base, problem });
+    } catch (error) {
+      if (!(error instanceof ShowShareAgain)) throw error;
+      await approveShowingAgain(ctx, step, share, error.reason);
+      await presentShare(ctx, step.id, share, false);
+      attempt = 0;
+      problem = undefined;
+      continue;
+    }
     try {
       await checkHandOffReceipt(share.envelope, { kind: 'words', words: typed });
       return;
     } catch (error) {
       if (!(error instanceof CustodyError) || attempt >= RECEIPT_TRIES) {
-        if (error instanceof CustodyError) throw new CeremonyError('RECEIPT_FAILED', `${share.custodian} could not re-enter the share after ${RECEIPT_TRIES} tries (${error.message}). Record a deviation and resume to show the share again with the witness's approval.`);
+        if (error instanceof CustodyError) throw new CeremonyError('RECEIPT_FAILED', `${share.custodian} could not re-enter the share after ${RECEIPT_TRIES} tries (${error.message}). Record a deviation and resume; at the re-entry, ask to see the share again with the witness's approval.`);
         throw error;
       }
-      problem = error.message;
+      const left = RECEIPT_TRIES - attempt;
+      problem = `${error.message} ${left === 1 ? 'One try left' : `${left} tries left`}; or ask to see the share again, with the witness's approval.`;
     } finally {
       typed.fill(0);
     }
   }
+}
+
+/**
+ * PRODUCT.md: no share is shown twice unless the witness approves and the
+ * transcript records it. The witness's acknowledgement is the approval; the
+ * event names the custodian, the share (member, fingerprint) and the reason.
+ */
+async function approveShowingAgain(ctx: RunContext, step: PlannedStep, share: ShareInHand, reason: string): Promise<void> {
+  const { envelope, fingerprint, custodian } = share;
+  const what = `Share ${envelope.member} of ${envelope.shareCount} shown again to ${custodian}`;
+  await ctx.host.acknowledge({
+    step: step.id,
+    title: `Show ${custodian}'s share again?`,
+    detail: `${custodian} asks to see share ${envelope.member} (fingerprint ${fingerprint}) again. Reason given: "${reason}". ${ctx.witness}, approve only if the room is still private to ${custodian}. The transcript records your approval and the reason.`,
+    actor: ctx.witness,
+  });
+  for (const deviation of ctx.host.takeDeviations?.() ?? []) await ctx.record('deviation.recorded', step, deviation.recordedBy, deviation);
+  await ctx.record('witness.acknowledged', step, ctx.witness, { witness: ctx.witness, what, record: 'share.shown-again', custodian, index: envelope.member, fingerprint, shareSetId: envelope.setId, approvedBy: ctx.witness, reason });
 }
 
 async function writeCard(ctx: RunContext, share: ShareInHand, words: string[], qrSvg: string): Promise<void> {
@@ -87,7 +130,7 @@ async function writeCard(ctx: RunContext, share: ShareInHand, words: string[], q
     rehearsal: ctx.room.rehearsal,
   });
   try {
-    await ctx.bundle.writeFile(`custodians/${String(envelope.member).padStart(3, '0')}-${slug(share.custodian)}.${printed.extension}`, printed.bytes);
+    await ctx.bundle.writeFile(`custodians/${String(envelope.member).padStart(3, '0')}-${custodianSlug(share.custodian)}.${printed.extension}`, printed.bytes);
   } finally {
     printed.bytes.fill(0);
   }
@@ -118,6 +161,3 @@ async function writeBackup(ctx: RunContext, stepId: string): Promise<void> {
   backup.kek.fill(0);
 }
 
-function slug(name: string): string {
-  return name.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'custodian';
-}
