@@ -8,12 +8,14 @@ const answersSchema = z.strictObject({
   acknowledge: z.boolean().optional(),
   confirm: z.boolean().optional(),
   media: z.array(z.string().min(1)).optional(),
+  sealedShareFolders: z.record(z.string().min(1), z.string().min(1)).optional(),
 });
 
 /**
  * Reads `--answers FILE` (YAML or JSON): acknowledge: true, confirm: true,
- * media: [folders]. PINs and share words are never in it: PINs come from
- * --pin-source, and a custodian proves receipt by typing the words.
+ * media: [folders], sealedShareFolders: {custodian: folder}. PINs, share
+ * words and passphrases are never in it: PINs come from --pin-source, a
+ * custodian proves receipt by typing the words and types their passphrase.
  * @throws UsageError naming what is wrong.
  */
 export function readAnswersFile(path: string): PresetAnswers {
@@ -25,7 +27,7 @@ export function readAnswersFile(path: string): PresetAnswers {
   }
   const result = answersSchema.safeParse(data ?? {});
   if (!result.success) {
-    throw new UsageError(`The answers file ${path} is not valid: ${result.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}. It may hold acknowledge: true, confirm: true and media: [folders].`);
+    throw new UsageError(`The answers file ${path} is not valid: ${result.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}. It may hold acknowledge: true, confirm: true and media: [folders], and sealedShareFolders: {custodian: folder}.`);
   }
   return result.data;
 }

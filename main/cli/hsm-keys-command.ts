@@ -7,8 +7,6 @@ import { readSecretLine } from './terminal-prompt.js';
 
 /** `conclave hsm keys --token LABEL [--pin-source SRC] [--module PATH] [--json]`: the token's objects. */
 export const hsmKeysCommand: Command = {
-  name: 'hsm keys',
-  synopsis: 'hsm keys --token LABEL [--pin-source SRC] [--module PATH] [--json]   the token\'s objects',
   async run(argv, io) {
     const args = parseArgs(argv, { values: ['token', 'pin-source', 'module', 'serial'], flags: ['json'] });
     const label = optionValue(args, 'token');

@@ -8,8 +8,6 @@ import { formatTable } from './table.js';
 
 /** `conclave hsm list [--module PATH] [--json]`: slots, tokens, identity, mechanisms. */
 export const hsmListCommand: Command = {
-  name: 'hsm list',
-  synopsis: 'hsm list [--module PATH] [--json]                 slots, tokens, identity, mechanisms',
   async run(argv, io) {
     const args = parseArgs(argv, { values: ['module'], flags: ['json'] });
     const modulePath = optionValue(args, 'module');

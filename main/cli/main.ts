@@ -1,5 +1,5 @@
 import { UsageError } from './args.js';
-import type { Command, CommandIo } from './command.js';
+import type { CommandIo, CommandListing } from './command.js';
 import { commands } from './commands.js';
 import { describeError } from './describe-error.js';
 
@@ -19,14 +19,14 @@ export async function main(argv: string[], io: CommandIo = { stdout: process.std
   }
   const rest = argv.slice(command.name.split(' ').length);
   try {
-    return await command.run(rest, io);
+    return await (await command.load()).run(rest, io);
   } catch (error) {
     io.stderr.write(`conclave ${command.name}: ${describeError(error)}\n`);
     return error instanceof UsageError ? 2 : exitCodeOf(error);
   }
 }
 
-function findCommand(argv: string[]): Command | undefined {
+function findCommand(argv: string[]): CommandListing | undefined {
   // Longest name first, so "hsm keys" wins over a hypothetical "hsm".
   const sorted = [...commands].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
   return sorted.find((c) => c.name.split(' ').every((word, i) => argv[i] === word));

@@ -13,8 +13,6 @@ import type { Command } from './command.js';
  * script with problems, each printed with its line and column.
  */
 export const rehearseCommand: Command = {
-  name: 'rehearse',
-  synopsis: 'rehearse [--script FILE] [--out DIR] [--root FILE]  a whole ceremony on a throwaway SoftHSM token, then verify',
   async run(argv, io) {
     const args = parseArgs(argv, { values: ['script', 'out', 'root'] });
     const scriptPath = optionValue(args, 'script') ?? EXAMPLE_ROOT_SCRIPT;

@@ -8,8 +8,6 @@ import { TerminalHost } from './terminal-host.js';
 
 /** `conclave resume DIR [--module PATH] [--pin-source SRC] [--answers FILE]`: continue an interrupted ceremony. */
 export const resumeCommand: Command = {
-  name: 'resume',
-  synopsis: 'resume DIR [--pin-source SRC] [--answers FILE]    continue a ceremony whose transcript is in DIR',
   async run(argv, io) {
     const args = parseArgs(argv, { values: ['module', 'pin-source', 'answers'] });
     const [dir, ...extra] = args.positionals;

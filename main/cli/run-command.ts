@@ -8,8 +8,6 @@ import { TerminalHost } from './terminal-host.js';
 
 /** `conclave run SCRIPT --out DIR [--module PATH] [--token LABEL] [--pin-source SRC] [--answers FILE] [--source DIR]`. */
 export const runCommand: Command = {
-  name: 'run',
-  synopsis: 'run SCRIPT --out DIR [--module PATH] [--token LABEL] [--pin-source SRC] [--answers FILE]   a ceremony from its script',
   async run(argv, io) {
     const args = parseArgs(argv, { values: ['out', 'module', 'token', 'pin-source', 'answers', 'source'] });
     const [scriptPath, ...extra] = args.positionals;

@@ -9,8 +9,6 @@ import type { Command } from './command.js';
  * prints its SHA-256 and plan, or every problem as file:line:column (exit 2).
  */
 export const scriptCheckCommand: Command = {
-  name: 'script check',
-  synopsis: 'script check FILE [--source DIR] [--json]          validate a script; print its SHA-256 and the plan',
   async run(argv, io) {
     const args = parseArgs(argv, { values: ['source'], flags: ['json'] });
     const [file, ...extra] = args.positionals;

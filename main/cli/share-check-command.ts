@@ -14,8 +14,6 @@ import type { Command, CommandIo } from './command.js';
  * The words are read as bytes, cleared after decoding, and never printed.
  */
 export const shareCheckCommand: Command = {
-  name: 'share check',
-  synopsis: 'share check [--json]                               read share words on stdin; say whose share it is, or where the error is',
   async run(argv, io) {
     const args = parseArgs(argv, { flags: ['json'] });
     if (args.positionals.length > 0) throw new UsageError('share check reads the words on stdin, not as arguments (arguments end up in shell history).');

@@ -1,8 +1,8 @@
 import { createInterface, type Interface } from 'node:readline';
 import { listRemovableMedia } from '../bundle/removable-media.js';
-import { HostDeclined, type Ask, type CeremonyHost, type MediaQuestion, type RunnerNotice } from '../ceremony/runner/ceremony-host.js';
+import { HostDeclined, ShowShareAgain, type Ask, type CeremonyHost, type MediaQuestion, type PassphraseEntries, type RunnerNotice } from '../ceremony/runner/ceremony-host.js';
 import { parsePinSource, readPin, type PinSource } from '../hsm/pin-source.js';
-import type { AcknowledgeQuestion, ConfirmQuestion, EnterPinQuestion, PresentShareQuestion, TakeShareQuestion } from '../../shared/ipc/host-questions.js';
+import type { AcknowledgeQuestion, ChoosePassphraseQuestion, ConfirmQuestion, EnterPinQuestion, PresentShareQuestion, TakeShareQuestion } from '../../shared/ipc/host-questions.js';
 import type { CommandIo } from './command.js';
 import { readSecretLine } from './terminal-prompt.js';
 
@@ -14,14 +14,21 @@ export interface PresetAnswers {
   confirm?: boolean;
   /** Folders of the removable media, one per USB copy, in order. */
   media?: string[];
+  /** The folder (a custodian's USB stick) of each custodian's sealed share file, by custodian name. The passphrase is always typed. */
+  sealedShareFolders?: Record<string, string>;
 }
+
+/** What a custodian types at the re-entry, instead of the words, to ask to see the share again. */
+export const SHOW_AGAIN_WORD = 'again';
 
 /**
  * The room at a terminal: the witness answers y/n, the administrator types
  * confirmation words, PINs and share words are read with echo off, and a
  * share is shown only after "only <name> should see the screen" and cleared
- * from the screen and scrollback afterwards. Preset answers replace the
- * questions they cover.
+ * from the screen and scrollback afterwards. At a hand-off's re-entry the
+ * custodian may type "again" instead of the words to ask to see the share
+ * again (the witness approves next). A sealed share file's passphrase is
+ * typed twice with echo off. Preset answers replace the questions they cover.
  */
 export class TerminalHost implements CeremonyHost {
   private lines: Interface | undefined;
@@ -78,8 +85,30 @@ export class TerminalHost implements CeremonyHost {
   async takeShare(q: Ask<TakeShareQuestion>): Promise<Uint8Array> {
     if (q.problem) this.say(`\n${q.problem}\n`);
     const who = q.custodian ?? 'Custodian';
+    const again = q.showAgain ? `, or "${SHOW_AGAIN_WORD}" to see the share again with the witness's approval` : '';
     this.close();
-    return readSecretLine(this.io, `${who}, type your share words (the first four letters of each are enough; not shown): `);
+    const typed = await readSecretLine(this.io, `${who}, type your share words (the first four letters of each are enough; not shown)${again}: `);
+    if (q.showAgain && isShowAgainWord(typed)) {
+      typed.fill(0);
+      let reason = '';
+      this.say('The reason is recorded in the transcript: never type share words in it.\n');
+      while (!reason) reason = (await this.ask(`${who}, why must the share be shown again? `)).trim().slice(0, 300);
+      throw new ShowShareAgain(reason);
+    }
+    return typed;
+  }
+
+  async choosePassphrase(q: Ask<ChoosePassphraseQuestion>): Promise<PassphraseEntries> {
+    if (q.problem) this.say(`\n${q.problem}\n`);
+    else this.say(`\n${q.custodian}: your share ${q.member} is also written to your USB stick, sealed under a passphrase you choose now (at least ${q.minimum} characters). Only you should see the keyboard.\n`);
+    this.close();
+    const passphrase = await readSecretLine(this.io, `${q.custodian}, type your passphrase (not shown): `);
+    try {
+      return { passphrase, repeated: await readSecretLine(this.io, 'Type it again (not shown): ') };
+    } catch (error) {
+      passphrase.fill(0);
+      throw error;
+    }
   }
 
   async enterPin(q: Ask<EnterPinQuestion>): Promise<Uint8Array> {
@@ -93,10 +122,15 @@ export class TerminalHost implements CeremonyHost {
   }
 
   async chooseMedia(q: MediaQuestion): Promise<string> {
-    const preset = this.preset.media?.[this.mediaIndex++];
-    if (preset) return preset;
+    const preset = q.custodian !== undefined ? this.preset.sealedShareFolders?.[q.custodian] : this.preset.media?.[this.mediaIndex++];
+    if (preset) {
+      // A folder from the answers file that was refused would be refused again: stop, and say why.
+      if (q.problem) throw new HostDeclined(q.problem);
+      return preset;
+    }
+    if (q.problem) this.say(`\n${q.problem}\n`);
     const media = await listRemovableMedia();
-    this.say(`\nUSB copy ${q.copy} of ${q.copies}: ${q.what}.\n`);
+    this.say(q.custodian !== undefined ? `\n${q.custodian}'s USB stick: ${q.what}.\n` : `\nUSB copy ${q.copy} of ${q.copies}: ${q.what}.\n`);
     for (const m of media) this.say(`  ${m.mountPoint}  (${m.name}, ${(m.freeBytes / 1e6).toFixed(0)} MB free)\n`);
     if (media.length === 0) this.say('  No removable drive is mounted. Insert one, or type a folder.\n');
     return (await this.ask('Folder to write to: ')).trim();
@@ -132,6 +166,17 @@ export class TerminalHost implements CeremonyHost {
       });
     });
   }
+}
+
+/** Whether the bytes typed are the show-again word (any case, spaces around), compared without making a string of them. */
+function isShowAgainWord(typed: Uint8Array): boolean {
+  let start = 0;
+  let end = typed.length;
+  while (start < end && typed[start] === 0x20) start++;
+  while (end > start && typed[end - 1] === 0x20) end--;
+  if (end - start !== SHOW_AGAIN_WORD.length) return false;
+  for (let i = 0; i < SHOW_AGAIN_WORD.length; i++) if ((typed[start + i]! | 0x20) !== SHOW_AGAIN_WORD.charCodeAt(i)) return false;
+  return true;
 }
 
 function indent(text: string): string {

@@ -14,8 +14,6 @@ const LABELS: Record<CheckStatus, string> = { pass: 'ok', fail: 'FAIL', incomple
  * failed or the transcript is unsealed; 2 for bad usage or a folder that is not a bundle.
  */
 export const verifyCommand: Command = {
-  name: 'verify',
-  synopsis: 'verify DIR [--json] [--root FILE]   check an evidence bundle: SHA256SUMS, chain, seal, certificates, CRLs, backup',
   async run(argv, io) {
     const args = parseArgs(argv, { values: ['root'], flags: ['json'] });
     if (args.positionals.length !== 1) throw new UsageError('Usage: conclave verify DIR [--json] [--root FILE]');

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { custodianCardPageDecorations, transcriptPageDecorations, type PageDecorations } from '../../../renderer/print/page-templates.js';
 import { PAGE_MARGINS_MM } from '../../../renderer/print/print-base-styles.js';
 import type { CustodianCardModel, PaperSize, TranscriptPrintModel } from '../../../renderer/print/print-models.js';
@@ -37,6 +37,10 @@ export class PdfPrinter {
     if (!executablePath) {
       throw new PrintError('CHROMIUM_NOT_FOUND', `No Chromium found (looked for ${candidates.join(', ')}). Install it (apt-get install chromium) or set CONCLAVE_CHROMIUM.`);
     }
+    // Loaded here, not at the top: playwright-core takes most of a second to
+    // import, and a run that prints nothing (no Chromium, HTML documents, the
+    // CLI's other commands) should not pay for it.
+    const { chromium } = await import('playwright-core');
     try {
       return new PdfPrinter(await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] }));
     } catch (error) {
