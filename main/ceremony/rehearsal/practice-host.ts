@@ -12,7 +12,7 @@ export interface PracticeCard {
   words: Uint8Array;
 }
 
-/** A practice custodian's sealed share file: the practice USB stick it went to, and the passphrase. */
+/** Where a practice custodian's sealed share file went: their practice USB stick (a temporary folder). */
 export interface PracticeShareStick {
   custodian: string;
   folder: string;

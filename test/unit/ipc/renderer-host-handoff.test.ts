@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { EventName, EventPayload } from '../../../shared/ipc/api-types.js';
+import type { HostQuestion } from '../../../shared/ipc/host-questions.js';
+import { ShowShareAgain } from '../../../main/ceremony/runner/ceremony-host.js';
+import { RendererHost } from '../../../main/service/renderer-host.js';
+
+function recordedHost() {
+  const events: { event: EventName; payload: unknown }[] = [];
+  let n = 0;
+  const host = new RendererHost(
+    <E extends EventName>(event: E, payload: EventPayload<E>) => events.push({ event, payload }),
+    async () => [],
+    () => `q${++n}`,
+  );
+  const asked = () => events.filter((e) => e.event === 'host.ask').map((e) => e.payload as HostQuestion);
+  return { host, events, asked };
+}
+
+const receipt = { step: 'handoff.2', custodian: 'Dave Dubois', received: 0, needed: 1 };
+
+describe('RendererHost at a hand-off', () => {
+  it('turns "show the share again" at a re-entry that offers it into ShowShareAgain with the reason', async () => {
+    const { host, events } = recordedHost();
+    const taken = host.takeShare({ ...receipt, showAgain: true });
+    await host.answer('q1', { kind: 'show-again', reason: 'Lost my place at word 9' });
+    const error = await taken.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ShowShareAgain);
+    expect((error as ShowShareAgain).reason).toBe('Lost my place at word 9');
+    expect(events.at(-1)).toEqual({ event: 'host.settled', payload: { id: 'q1' } });
+  });
+
+  it('refuses "show the share again" where the runner does not offer it (a recovery), and keeps the question open', async () => {
+    const { host } = recordedHost();
+    void host.takeShare(receipt);
+    await expect(host.answer('q1', { kind: 'show-again', reason: 'please' })).rejects.toMatchObject({ code: 'host.wrong-answer' });
+    expect(host.pending().map((q) => q.id)).toEqual(['q1']);
+  });
+
+  it('asks for a passphrase and hands both entries to the runner as bytes', async () => {
+    const { host, asked } = recordedHost();
+    const chosen = host.choosePassphrase({ step: 'handoff.1', custodian: 'Carol Chen', member: 1, minimum: 12 });
+    expect(asked()).toEqual([{ id: 'q1', kind: 'choose-passphrase', step: 'handoff.1', custodian: 'Carol Chen', member: 1, minimum: 12 }]);
+    await host.answer('q1', { kind: 'passphrase', passphrase: 'correct horse battery', repeated: 'correct horse battery' });
+    const entries = await chosen;
+    expect(entries.passphrase).toBeInstanceOf(Uint8Array);
+    expect(new TextDecoder().decode(entries.repeated)).toBe('correct horse battery');
+  });
+});
