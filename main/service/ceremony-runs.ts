@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,6 +7,7 @@ import type { CeremonyRun, InterruptedCeremony, RunRoom, RunScript } from '../..
 import type { TranscriptTail } from '../../shared/ipc/runner-events.js';
 import { defaultModulePath } from '../hsm/default-module.js';
 import { EXAMPLE_ROOT_SCRIPT } from '../ceremony/rehearsal/rehearse.js';
+import { planRehearsal } from '../ceremony/rehearsal/rehearsal-plan.js';
 import type { RunnerNotice } from '../ceremony/runner/ceremony-host.js';
 import type { FinishedBundle } from '../ceremony/runner/finish-ceremony.js';
 import { TRANSCRIPT_FILE } from '../ceremony/runner/finish-ceremony.js';
@@ -63,23 +65,35 @@ export class CeremonyRuns {
   }
 
   /**
-   * Rehearses a root-key-generation script on a throwaway SoftHSM token, into a new temporary folder.
-   * @throws ScriptError before any token exists; CeremonyRunError ceremony.busy, ceremony.not-rehearsable.
+   * Rehearses a script of any kind on throwaway SoftHSM tokens, into a new
+   * temporary folder. A kind that builds on earlier state (a root on the
+   * token, a backup, shares) first rehearses the example root ceremony on the
+   * same tokens, unattended, and builds on that practice bundle — the tokens,
+   * labels and checks are planRehearsal's, as for `conclave rehearse`.
+   * @throws ScriptError before any token exists; CeremonyError PREFLIGHT_FAILED (the practice root lacks what the script uses); CeremonyRunError ceremony.busy.
    */
   async rehearse(scriptPath: string = EXAMPLE_ROOT_SCRIPT): Promise<CeremonyRun> {
     this.refuseWhileRunning();
-    const loaded = await loadScript(scriptPath);
-    if (loaded.script.kind !== 'root-key-generation') {
-      throw new CeremonyRunError('ceremony.not-rehearsable', `A ${loaded.script.kind} ceremony builds on an earlier root ceremony: rehearse it with \`conclave rehearse --script ${scriptPath}\`, which rehearses the root first. The app rehearses root-key-generation scripts.`);
-    }
-    const store = this.options.practice.open([loaded.script.hsm.token]);
+    const planned = await planRehearsal(scriptPath, EXAMPLE_ROOT_SCRIPT);
+    const file = resolve(scriptPath);
+    const sha256 = createHash('sha256').update(await readFile(file)).digest('hex');
+    const tokenLabel = planned.script.hsm.token;
+    const store = this.options.practice.open(planned.tokens.includes(tokenLabel) ? planned.tokens : [...planned.tokens, tokenLabel]);
+    const pin = store.tokens.find((t) => t.label === tokenLabel)!.pin;
     const bundleDir = mkdtempSync(join(tmpdir(), 'conclave-rehearsal-bundle-'));
+    const source = planned.root ? mkdtempSync(join(tmpdir(), 'conclave-practice-source-')) : undefined;
     const modulePath = defaultModulePath();
-    const room: RunRoom = { modulePath, tokenLabel: loaded.script.hsm.token, rehearsal: true };
+    const room: RunRoom = { modulePath, tokenLabel, rehearsal: true };
+    const script: RunScript = { file, sha256, plan: planned.plan, participants: planned.script.participants.map((p) => ({ name: p.name, role: p.role })) };
     await this.options.ledger.add({ bundleDir, practiceConf: store.conf });
-    return this.launch('rehearsal', bundleDir, runScript(loaded), room, [], { conf: store.conf, pin: store.tokens[0]!.pin }, (host) =>
-      startCeremony({ scriptPath: loaded.file, bundleDir, host, rehearsal: true, modulePath }),
-    );
+    return this.launch('rehearsal', bundleDir, script, room, [], { conf: store.conf, pin }, async (host) => {
+      if (planned.root && source !== undefined) {
+        const first = planned.plan.steps[0]?.id ?? 'open';
+        host.notify({ kind: 'progress', step: first, message: `Rehearsing the example root ceremony first, unattended, on the practice token "${planned.root.tokenLabel}": this ${planned.script.kind} ceremony builds on its keys and its bundle (${source}; its custodian cards are in custodians/ there).` });
+        await this.options.practice.practiceRoot(store.conf, planned.root, source);
+      }
+      return startCeremony({ scriptPath: file, bundleDir, host, rehearsal: true, modulePath, ...(source !== undefined ? { source } : {}) });
+    });
   }
 
   /**

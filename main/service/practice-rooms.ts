@@ -1,4 +1,9 @@
+import { rmSync } from 'node:fs';
+import { defaultModulePath } from '../hsm/default-module.js';
+import { PracticeHost } from '../ceremony/rehearsal/practice-host.js';
+import type { RehearsalPlan } from '../ceremony/rehearsal/rehearsal-plan.js';
 import { PracticeTokenStore, type PracticeToken } from '../ceremony/rehearsal/practice-token-store.js';
+import { startCeremony } from '../ceremony/runner/start-ceremony.js';
 
 /**
  * The throwaway SoftHSM token stores of the app's rehearsals, kept for as
@@ -30,6 +35,29 @@ export class PracticeRooms {
   /** Whether this process still holds the store (and so its PINs). */
   has(conf: string): boolean {
     return this.stores.has(conf);
+  }
+
+  /**
+   * The practice root ceremony a later kind builds on (planRehearsal decides
+   * it and its token, as for the CLI's rehearsal), run on the store's tokens
+   * into `sourceDir` with every answer given by the practice host: its keys are
+   * then on the token and its bundle is the later ceremony's source. Its
+   * custodian cards are in `sourceDir`/custodians (a rehearsal always writes
+   * them), for a later recovery or rotation to bring back on screen.
+   * @throws whatever startCeremony throws; Error when the store is not this process's.
+   */
+  async practiceRoot(conf: string, root: NonNullable<RehearsalPlan['root']>, sourceDir: string): Promise<void> {
+    const store = this.stores.get(conf);
+    if (!store) throw new Error(`The practice token store ${conf} is gone: start a new rehearsal.`);
+    process.env.SOFTHSM2_CONF = conf;
+    const host = new PracticeHost(new Map(store.tokens.map((t) => [t.label, t.pin])));
+    try {
+      await startCeremony({ scriptPath: root.scriptPath, bundleDir: sourceDir, host, rehearsal: true, modulePath: defaultModulePath(), tokenLabel: root.tokenLabel });
+    } finally {
+      // The practice root's USB copies serve nothing (the bundle is the source): they go, like the sticks of a practice.
+      for (const medium of host.media) rmSync(medium, { recursive: true, force: true });
+      host.forget();
+    }
   }
 
   /** Deletes one store (its tokens and PINs). */

@@ -85,8 +85,10 @@ export const ceremonyChannels = {
   /** The ceremony running (or just ended) in this app, or null. */
   status: channel<CeremonyRun | null>()(z.strictObject({})),
   /**
-   * A rehearsal of a root-key-generation script (the project's example by
-   * default) on a throwaway SoftHSM token; the bundle goes to a new temporary folder.
+   * A rehearsal of a script of any kind (the project's example root script by
+   * default) on throwaway SoftHSM tokens; the bundle goes to a new temporary
+   * folder. A kind that builds on earlier state first rehearses the example
+   * root ceremony, unattended, on the same tokens (the CLI's rehearsal plan).
    */
   rehearse: channel<CeremonyRun>()(z.strictObject({ scriptPath: scriptPath.optional() })),
   /** A real ceremony from its script, into a new or empty bundle folder, on the room's HSM. */
