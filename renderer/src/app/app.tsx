@@ -4,6 +4,7 @@ import { HomePage } from '../home/home-page.js';
 import { RecoveryPage } from '../recovery/recovery-page.js';
 import { RunScreen } from '../run/run-screen.js';
 import { ScriptPage } from '../script/script-page.js';
+import { TemplatePage } from '../template/template-page.js';
 import { VerifyPage } from '../verify/verify-page.js';
 import type { Route } from './route.js';
 import { useCeremony } from './use-ceremony.js';
@@ -26,7 +27,9 @@ export function App({ api }: { api: ConclaveApi }) {
   if (ceremony.run) return <RunScreen api={api} run={ceremony.run} questions={ceremony.questions} navigate={setRoute} />;
   switch (route.page) {
     case 'script':
-      return <ScriptPage api={api} path={route.path} navigate={setRoute} />;
+      return <ScriptPage api={api} path={route.path} created={route.created === true} navigate={setRoute} />;
+    case 'template':
+      return <TemplatePage api={api} navigate={setRoute} />;
     case 'verify':
       return <VerifyPage api={api} initialPath={route.path} navigate={setRoute} />;
     case 'recovery':

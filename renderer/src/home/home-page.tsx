@@ -9,12 +9,15 @@ import { InterruptedList } from './interrupted-list.js';
 import { TokenList } from './token-list.js';
 
 /**
- * The first screen: rehearse, open a script, resume an interrupted ceremony,
- * verify a bundle or recover a backup; and the HSM tokens Conclave sees.
+ * The first screen: rehearse (any kind's example), write a new script from a
+ * template, open a script, resume an interrupted ceremony, verify a bundle or
+ * recover a backup; and the HSM tokens Conclave sees.
  */
 export function HomePage({ api, navigate }: { api: ConclaveApi; navigate: Navigate }) {
   const [info] = useResult(() => api.app.info({}));
   const [tokens, lookAgain] = useResult(() => api.hsm.listTokens({}));
+  const [examples] = useResult(() => api.script.examples({}));
+  const [rehearseKind, setRehearseKind] = useState('root-key-generation');
   const [starting, setStarting] = useState(false);
   const [problem, setProblem] = useState<ErrorValue | undefined>(undefined);
   const rehearsal = info.state === 'done' && info.result.ok ? info.result.value.rehearsal : undefined;
@@ -23,7 +26,8 @@ export function HomePage({ api, navigate }: { api: ConclaveApi; navigate: Naviga
     setStarting(true);
     setProblem(undefined);
     // The run appears through "ceremony.changed"; only a refusal is shown here.
-    const result = await api.ceremony.rehearse({});
+    const example = examples.state === 'done' && examples.result.ok ? examples.result.value.find((e) => e.kind === rehearseKind) : undefined;
+    const result = await api.ceremony.rehearse(example ? { scriptPath: example.file } : {});
     if (!result.ok) setProblem(result.error);
     setStarting(false);
   };
@@ -41,11 +45,29 @@ export function HomePage({ api, navigate }: { api: ConclaveApi; navigate: Naviga
         <h2 id="start-heading">Start</h2>
         <div className="actions">
           <div className="action">
+            <label htmlFor="rehearse-kind">Ceremony to rehearse</label>
+            <select id="rehearse-kind" aria-describedby="rehearse-hint" value={rehearseKind} onChange={(e) => setRehearseKind(e.target.value)}>
+              {examples.state === 'done' && examples.result.ok
+                ? examples.result.value.map((example) => (
+                    <option key={example.kind} value={example.kind}>
+                      {example.kind}
+                    </option>
+                  ))
+                : <option value="root-key-generation">root-key-generation</option>}
+            </select>
             <button type="button" className="primary large" onClick={() => void rehearse()} disabled={starting || rehearsal?.available === false}>
               Rehearse a ceremony
             </button>
-            <p className="hint">The example root ceremony on a throwaway SoftHSM token. Every screen and page says REHEARSAL.</p>
+            <p className="hint" id="rehearse-hint">
+              The example script of that kind on a throwaway SoftHSM token. A later kind first rehearses the example root ceremony, unattended, and builds on it. Every screen and page says REHEARSAL.
+            </p>
             {rehearsal && !rehearsal.available ? <p className="warning">{rehearsal.reason}</p> : null}
+          </div>
+          <div className="action">
+            <button type="button" className="large" onClick={() => navigate({ page: 'template' })}>
+              New ceremony from a template
+            </button>
+            <p className="hint">A form that starts from an example script and writes a checked script file for review.</p>
           </div>
           <div className="action">
             <button type="button" className="large" onClick={() => navigate({ page: 'verify' })}>

@@ -10,22 +10,30 @@ import { ScriptProblems } from './script-problems.js';
 import { ScriptReview } from './script-review.js';
 
 /**
- * A script opened before the day's ceremony: checked (every problem with its
- * line), its SHA-256 and plan for review; then the ceremony starts into a new
- * or empty bundle folder.
+ * A script opened before the day's ceremony (or just written by the "new
+ * ceremony" form): checked (every problem with its line), its SHA-256 and plan
+ * for review; then rehearsed on a throwaway token, or the ceremony started
+ * into a new or empty bundle folder.
  */
-export function ScriptPage({ api, path, navigate }: { api: ConclaveApi; path: string; navigate: Navigate }) {
+export function ScriptPage({ api, path, created = false, navigate }: { api: ConclaveApi; path: string; created?: boolean; navigate: Navigate }) {
   const [check] = useResult(() => api.script.check({ path }));
   const [problem, setProblem] = useState<ErrorValue | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const start = async (bundleDir: string) => {
+  // The run appears through "ceremony.changed"; only a refusal is shown here.
+  const begin = async (call: () => ReturnType<ConclaveApi['ceremony']['start']>) => {
     setBusy(true);
-    const result = await api.ceremony.start({ scriptPath: path, bundleDir });
+    setProblem(undefined);
+    const result = await call();
     if (!result.ok) setProblem(result.error);
     setBusy(false);
   };
   return (
     <PageFrame title="Review the script" onHome={() => navigate({ page: 'home' })}>
+      {created ? (
+        <p className="done" role="status">
+          The new script was written to <span className="mono">{path}</span>. Nothing else was changed.
+        </p>
+      ) : null}
       {check.state === 'loading' ? (
         <p aria-live="polite">Checking the script…</p>
       ) : !check.result.ok ? (
@@ -35,11 +43,18 @@ export function ScriptPage({ api, path, navigate }: { api: ConclaveApi; path: st
       ) : (
         <>
           <ScriptReview file={check.result.value.file} sha256={check.result.value.sha256} plan={check.result.value.plan} />
+          <section className="panel" aria-labelledby="rehearse-heading">
+            <h2 id="rehearse-heading">Rehearse it</h2>
+            <p className="hint">On a throwaway SoftHSM token, through the same screens; every screen and page says REHEARSAL. A kind that builds on an earlier ceremony first rehearses the example root ceremony, unattended.</p>
+            <button type="button" className="large" disabled={busy} onClick={() => void begin(() => api.ceremony.rehearse({ scriptPath: path }))}>
+              Rehearse this script
+            </button>
+          </section>
           <section className="panel" aria-labelledby="begin-heading">
             <h2 id="begin-heading">Begin the ceremony</h2>
-            <PathForm label="Bundle folder" hint="A new or empty folder for the evidence bundle, e.g. /srv/ceremonies/root-2026" action="Start the ceremony" busy={busy} onSubmit={(dir) => void start(dir)} />
-            {problem ? <ErrorNotice error={problem} /> : null}
+            <PathForm label="Bundle folder" hint="A new or empty folder for the evidence bundle, e.g. /srv/ceremonies/root-2026" action="Start the ceremony" busy={busy} onSubmit={(dir) => void begin(() => api.ceremony.start({ scriptPath: path, bundleDir: dir }))} />
           </section>
+          {problem ? <ErrorNotice error={problem} /> : null}
         </>
       )}
     </PageFrame>
