@@ -5,8 +5,12 @@
 # random KEK and the AES key wrap (RFC 5649) of the backed-up keys, ssss for
 # the 3-of-5 split, openssl with its PKCS#11 engine (libengine-pkcs11-openssl)
 # for the root certificate, the audit certificate, a subordinate from a CSR,
-# the CRL and a CMS signature over a transcript, and sha256sum.
-# No checks, no transcript, no fsync, no read-back, no recovery drill: the bare work.
+# the CRL and a CMS signature over a transcript, and sha256sum; then, as
+# `conclave rehearse` does after the ceremony, the recovery drill (a second
+# token, the KEK rebuilt from 3 of the 5 shares, the wrapped key restored into
+# it and proven by its check value) and the checks an auditor would run on
+# the bundle (openssl verify, crl -verify, cms -verify, sha256sum -c).
+# No transcript, no fsync, no read-back, no lints: the bare work.
 # Usage: root-ceremony-baseline.sh WORKDIR CSR_FILE
 set -eu
 work=$1
@@ -59,12 +63,15 @@ export OPENSSL_CONF="$work/openssl.cnf"
 : > ca/index.txt
 echo 01 > ca/crlnumber
 p11() { pkcs11-tool --module "$module" --token-label baseline --login --pin "$pin" "$@" > /dev/null 2>&1; }
+drill() { pkcs11-tool --module "$module" --token-label drill --login --pin "$pin" "$@" > /dev/null 2>&1; }
 key="pkcs11:token=baseline;object=root;type=private?pin-value=$pin"
 audit="pkcs11:token=baseline;object=audit;type=private?pin-value=$pin"
 
 # Keys: a P-384 root, an AES-256 master and a P-384 audit key, backed up, so extractable.
 p11 --keypairgen --key-type EC:secp384r1 --label root --id 01 --extractable
 p11 --keygen --key-type AES:32 --label master --id 02 --extractable
+head -c 16 /dev/zero > zero.bin
+p11 --encrypt -m AES-ECB --id 02 -i zero.bin -o master.kcv
 p11 --keypairgen --key-type EC:secp384r1 --label audit --id 03 --extractable
 
 # The KEK: 32 bytes from the token's RNG, imported to wrap the backed-up keys
@@ -95,3 +102,21 @@ printf '{"seq":0,"type":"ceremony.opened"}\n{"seq":1,"type":"ceremony.closed"}\n
 openssl cms -sign -binary -md sha384 -in bundle/transcript.jsonl -signer bundle/certs/audit.pem -certfile bundle/certs/root.pem -engine pkcs11 -keyform engine -inkey "$audit" \
   -outform DER -out bundle/transcript.jsonl.p7s 2> /dev/null
 (cd bundle && find . -type f ! -name SHA256SUMS | sed 's|^\./||' | sort | xargs sha256sum > SHA256SUMS)
+
+# The recovery drill: a second token; the KEK rebuilt from the last 3 of the 5
+# shares, imported, the master key unwrapped with it and proven by its check
+# value (AES-ECB of a zero block) against the original's.
+softhsm2-util --init-token --free --label drill --so-pin bench-so-1234 --pin "$pin" > /dev/null
+tail -n 3 shares.txt | ssss-combine -t 3 -x -q 2>&1 | tail -n 1 | perl -ne 'chomp; print pack "H*", $_' > kek.bin
+drill --write-object kek.bin --type secrkey --key-type AES:32 --label kek --id 10 --usage-wrap
+rm kek.bin
+drill --unwrap -m 0x210a --id 10 -i bundle/master.wrapped --key-type AES: --application-id 02 --label master
+drill --encrypt -m AES-ECB --id 02 -i zero.bin -o restored.kcv
+cmp -s master.kcv restored.kcv
+
+# The auditor's checks on the bundle.
+cd bundle
+openssl verify -CAfile certs/root.pem certs/audit.pem certs/issuing-ca.pem > /dev/null
+openssl crl -in crls/root.crl -CAfile certs/root.pem -noout -verify 2> /dev/null
+openssl cms -verify -binary -inform DER -in transcript.jsonl.p7s -content transcript.jsonl -CAfile certs/root.pem -purpose any -out /dev/null 2> /dev/null
+sha256sum -c --quiet SHA256SUMS
