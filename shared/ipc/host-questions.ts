@@ -97,6 +97,8 @@ export interface ChooseMediaQuestion extends QuestionBase {
   media: RemovableMedium[];
   /** Why the previous choice was refused (the drive was removed meanwhile). */
   problem?: string;
+  /** Set when the drive is this custodian's own stick, for their sealed share file (not a copy of the output). */
+  custodian?: string;
 }
 
 /**

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../common/error-notice.js';
 import type { PanelProps } from '../run/panel-props.js';
 import { namedPositions } from './named-positions.js';
 import { ShareEntry } from './share-entry.js';
+import { ShowAgainRequest } from './show-again-request.js';
 
 /** The words of a share of a 32-byte KEK (the envelope with its check words), when the screen has not just shown one. */
 export const SHARE_WORDS = 38;
@@ -12,7 +13,8 @@ export const SHARE_WORDS = 38;
 /**
  * A custodian types a share back: at a hand-off, to prove receipt; in a
  * recovery, to bring it back. Main checks it; a refusal (a word's position,
- * a share of another ceremony) comes back as the question asked again.
+ * a share of another ceremony) comes back as the question asked again. At a
+ * hand-off the custodian may instead ask to see the share again.
  */
 export function ReceiptPanel({ api, question, step, checking, wordCount }: PanelProps<TakeShareQuestion> & { checking: boolean; wordCount: number | undefined }) {
   const [problem, setProblem] = useState<ErrorValue | undefined>(undefined);
@@ -41,6 +43,7 @@ export function ReceiptPanel({ api, question, step, checking, wordCount }: Panel
       ) : null}
       <ShareEntry count={wordCount ?? SHARE_WORDS} action={`Check ${who}'s share`} busy={sending || checking} keepAfterSending flagged={namedPositions(question.problem)} onSubmit={send} />
       {checking ? <p role="status">Checking the share…</p> : null}
+      {question.showAgain ? <ShowAgainRequest api={api} question={question} busy={sending || checking} /> : null}
       {problem ? <ErrorNotice error={problem} /> : null}
     </section>
   );

@@ -5,7 +5,9 @@ import { CertificateReviewPanel } from '../certificate/certificate-review-panel.
 import { ConfirmPanel } from '../confirm/confirm-panel.js';
 import { MediaPanel } from '../export/media-panel.js';
 import { HandoffPanel } from '../handoff/handoff-panel.js';
+import { PassphrasePanel } from '../handoff/passphrase-panel.js';
 import { ReceiptPanel } from '../handoff/receipt-panel.js';
+import { ShareStickPanel } from '../handoff/share-stick-panel.js';
 import { PinPanel } from '../pin/pin-panel.js';
 import { PreflightPanel } from '../preflight/preflight-panel.js';
 import { RollCallPanel } from '../roll-call/roll-call-panel.js';
@@ -34,7 +36,9 @@ export function QuestionPanel({ api, run, question, checking, wordCount }: {
     case 'take-share':
       return <ReceiptPanel {...base} question={question} checking={checking} wordCount={wordCount} />;
     case 'choose-media':
-      return <MediaPanel {...base} question={question} />;
+      return question.custodian !== undefined ? <ShareStickPanel {...base} question={{ ...question, custodian: question.custodian }} /> : <MediaPanel {...base} question={question} />;
+    case 'choose-passphrase':
+      return <PassphrasePanel {...base} question={question} />;
     case 'acknowledge':
       return <AcknowledgePanel {...base} question={question} />;
   }
