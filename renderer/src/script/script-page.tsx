@@ -6,6 +6,7 @@ import { ErrorNotice } from '../common/error-notice.js';
 import { PageFrame } from '../common/page-frame.js';
 import { PathForm } from '../common/path-form.js';
 import { useResult } from '../common/use-result.js';
+import { RehearsePanel } from './rehearse-panel.js';
 import { ScriptProblems } from './script-problems.js';
 import { ScriptReview } from './script-review.js';
 
@@ -27,6 +28,7 @@ export function ScriptPage({ api, path, created = false, navigate }: { api: Conc
     if (!result.ok) setProblem(result.error);
     setBusy(false);
   };
+  const rehearse = () => void begin(() => api.ceremony.rehearse({ scriptPath: path }));
   return (
     <PageFrame title="Review the script" onHome={() => navigate({ page: 'home' })}>
       {created ? (
@@ -39,17 +41,19 @@ export function ScriptPage({ api, path, created = false, navigate }: { api: Conc
       ) : !check.result.ok ? (
         <ErrorNotice error={check.result.error} />
       ) : !check.result.value.valid ? (
-        <ScriptProblems file={check.result.value.file} problems={check.result.value.problems} />
+        <>
+          <ScriptProblems file={check.result.value.file} problems={check.result.value.problems} />
+          {check.result.value.problems.every((p) => p.source === 'file' && p.path === 'source') ? (
+            <>
+              <RehearsePanel busy={busy} sourceMissing onRehearse={rehearse} />
+              {problem ? <ErrorNotice error={problem} /> : null}
+            </>
+          ) : null}
+        </>
       ) : (
         <>
           <ScriptReview file={check.result.value.file} sha256={check.result.value.sha256} plan={check.result.value.plan} />
-          <section className="panel" aria-labelledby="rehearse-heading">
-            <h2 id="rehearse-heading">Rehearse it</h2>
-            <p className="hint">On a throwaway SoftHSM token, through the same screens; every screen and page says REHEARSAL. A kind that builds on an earlier ceremony first rehearses the example root ceremony, unattended.</p>
-            <button type="button" className="large" disabled={busy} onClick={() => void begin(() => api.ceremony.rehearse({ scriptPath: path }))}>
-              Rehearse this script
-            </button>
-          </section>
+          <RehearsePanel busy={busy} onRehearse={rehearse} />
           <section className="panel" aria-labelledby="begin-heading">
             <h2 id="begin-heading">Begin the ceremony</h2>
             <PathForm label="Bundle folder" hint="A new or empty folder for the evidence bundle, e.g. /srv/ceremonies/root-2026" action="Start the ceremony" busy={busy} onSubmit={(dir) => void begin(() => api.ceremony.start({ scriptPath: path, bundleDir: dir }))} />
