@@ -39,6 +39,13 @@ describe('the home page: a new ceremony from a template, and a later kind rehear
       expect(await page.getByLabel('Participant 4: name').inputValue()).toBe('Carol Chen');
       expect(await page.getByLabel('Threshold: custodians needed to rebuild the backup key').inputValue()).toBe('3');
       await room.screen('template-form');
+      for (const [field, name] of [['Participant 1: name', 'template-participants'], ['Key 1: name', 'template-keys'], ['Sealed share files', 'template-backup'], ['root: line 1, attribute', 'template-certificates']] as const) {
+        await page.evaluate((label) => {
+          const doc = (globalThis as unknown as { document: { querySelector(s: string): { scrollIntoView(o: object): void } | null } }).document;
+          doc.querySelector(`label[for="${label}"]`)?.scrollIntoView({ block: 'start' });
+        }, await page.getByLabel(field, { exact: true }).getAttribute('id'));
+        await room.screen(name);
+      }
     });
 
     it('shows a threshold above the custodian count beside the threshold field, and in the list at the top, and writes nothing', async () => {
@@ -57,6 +64,8 @@ describe('the home page: a new ceremony from a template, and a later kind rehear
       const summary = page.getByRole('alert').filter({ hasText: 'to fix before the script can be saved' });
       expect(await summary.innerText()).toContain('Backup › threshold');
       await room.screen('template-problem');
+      await page.getByLabel('Threshold: custodians needed to rebuild the backup key').scrollIntoViewIfNeeded();
+      await room.screen('template-problem-beside-field');
       expect(existsSync(file())).toBe(false);
     });
 
@@ -110,9 +119,11 @@ describe('the home page: a new ceremony from a template, and a later kind rehear
       await room.screen('later-kind-closed');
 
       expect((await verifyBundle(run.bundleDir)).verdict).toBe('verified');
-      const opened = JSON.parse(readFileSync(join(run.bundleDir, 'transcript.jsonl'), 'utf8').split('\n')[0]!) as { data: { rehearsal?: boolean } };
+      const opened = JSON.parse(readFileSync(join(run.bundleDir, 'transcript.jsonl'), 'utf8').split('\n')[0]!) as { data: { rehearsal?: boolean; sourceDir?: string } };
       expect(opened.data.rehearsal).toBe(true);
+      expect(existsSync(join(opened.data.sourceDir!, 'custodians', '001-carol-chen.pdf'))).toBe(true);
       execFileSync('openssl', ['crl', '-inform', 'DER', '-in', 'crls/root.crl', '-CAfile', 'certs/root.pem', '-noout'], { cwd: run.bundleDir, stdio: 'pipe' });
+      for (const dir of [run.bundleDir, opened.data.sourceDir!]) rmSync(dir, { recursive: true, force: true });
     });
   });
 
