@@ -15,8 +15,13 @@ import { SealedFileWriteError, writeSealedShareFile } from './sealed-share-write
  * leads the name in a rehearsal, as it marks every rehearsal output.
  */
 export function sealedShareFileName(ctx: RunContext, share: ShareInHand): string {
+  return `${sameShareStem(ctx, share)}${share.envelope.setId}.sealed.json`;
+}
+
+/** The start of the name every sealed file of this member's share has, whatever its share set. */
+function sameShareStem(ctx: RunContext, share: ShareInHand): string {
   const prefix = ctx.room.rehearsal ? 'REHEARSAL-' : '';
-  return `${prefix}${ctx.script.id}-share-${String(share.envelope.member).padStart(3, '0')}-${custodianSlug(share.custodian)}-${share.envelope.setId}.sealed.json`;
+  return `${prefix}${ctx.script.id}-share-${String(share.envelope.member).padStart(3, '0')}-${custodianSlug(share.custodian)}-`;
 }
 
 /**
@@ -49,7 +54,7 @@ export async function handOutSealedShareFile(ctx: RunContext, step: PlannedStep,
     for (;;) {
       const folder = await ctx.host.chooseMedia({ step: step.id, copy: 1, copies: 1, what, custodian, ...(problem === undefined ? {} : { problem }) });
       try {
-        const file = await writeSealedShareFile(folder, name, sealed, prove);
+        const file = await writeSealedShareFile(folder, name, sealed, prove, sameShareStem(ctx, share));
         await ctx.host.acknowledge({
           step: step.id,
           title: `Sealed share file written for ${custodian}`,

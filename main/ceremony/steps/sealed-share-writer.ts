@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Why a sealed share file could not be written to the folder chosen; the room may choose another. */
@@ -27,15 +27,17 @@ const MEDIA_FAILURES = new Set(['ENOSPC', 'EROFS', 'EACCES', 'EPERM', 'ENOENT', 
 
 /**
  * Writes a sealed share file into `folder` under `name`, never overwriting:
- * first as a hidden ".<name>.partial" (one left by an interrupted try is
- * removed: it was never complete), fsynced, renamed, the folder fsynced; then
+ * first as a hidden ".<name>.partial", fsynced, renamed, the folder fsynced
+ * (partial files left by an interrupted try — this name's, or any whose name
+ * starts with `stalePrefix`, the same share of an earlier share set — are
+ * removed first: a partial file was never complete); then
  * the file is read back, compared byte for byte and handed to `prove` (which
  * opens it with the passphrase). A file that fails the proof is removed.
  * @throws SealedFileWriteError SEALED_FILE_EXISTS when the folder already
  *   holds `name`, MEDIA_UNWRITABLE when the folder is missing, full or
  *   read-only, SEALED_FILE_UNPROVEN when the read-back differs or `prove` throws.
  */
-export async function writeSealedShareFile(folder: string, name: string, sealed: Uint8Array, prove: (readBack: Uint8Array) => Promise<void>): Promise<WrittenSealedFile> {
+export async function writeSealedShareFile(folder: string, name: string, sealed: Uint8Array, prove: (readBack: Uint8Array) => Promise<void>, stalePrefix = name): Promise<WrittenSealedFile> {
   const path = join(folder, name);
   const partial = join(folder, `.${name}.partial`);
   try {
@@ -44,6 +46,9 @@ export async function writeSealedShareFile(folder: string, name: string, sealed:
       throw new SealedFileWriteError('SEALED_FILE_EXISTS', `${path} already exists. A sealed share file is never overwritten: use another USB stick, or move that file away first.`);
     }
     await rm(partial, { force: true });
+    for (const entry of await readdir(folder)) {
+      if (entry.startsWith(`.${stalePrefix}`) && entry.endsWith('.partial')) await rm(join(folder, entry), { force: true });
+    }
     const handle = await open(partial, 'wx');
     try {
       await handle.writeFile(sealed);

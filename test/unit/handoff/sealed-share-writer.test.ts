@@ -43,6 +43,14 @@ describe('writing a sealed share file to a custodian\'s stick', () => {
     expect(readdirSync(stick)).toEqual([NAME]);
   });
 
+  it('removes a partial file of the same share of an earlier share set (a hand-off redone after a crash), and keeps complete files', async () => {
+    const earlier = 'acme-share-001-carol-chen-ffeeddccbbaa9988.sealed.json';
+    writeFileSync(join(stick, `.${earlier}.partial`), '{"format":"conclave-sea');
+    writeFileSync(join(stick, earlier), 'a complete file of the voided set');
+    await writeSealedShareFile(stick, NAME, SEALED, proven, 'acme-share-001-carol-chen-');
+    expect(readdirSync(stick).sort()).toEqual([earlier, NAME].sort());
+  });
+
   it('removes the file when the proof fails, and says so', async () => {
     const error = await writeSealedShareFile(stick, NAME, SEALED, async () => {
       throw new Error('wrong passphrase');
