@@ -1,5 +1,5 @@
 import * as asn1js from 'asn1js';
-import { assertStrictDer } from './der-strict.js';
+import { assertStrictDer, derSequenceElements } from './der-strict.js';
 import { isContextTag, primitiveContent, sequenceItems, type ExtensionValue } from './extensions/extension.js';
 import { readName, type NameView } from './names.js';
 import { PkiError } from './pki-error.js';
@@ -36,6 +36,9 @@ export interface CertificateView {
   signed?: { der: Uint8Array; signatureAlgorithm: Uint8Array; signatureValue: Uint8Array };
 }
 
+/** A signed certificate as read: the signature parts are there. */
+export type SignedCertificateView = CertificateView & { signed: NonNullable<CertificateView['signed']> };
+
 const CODE = 'PKI_MALFORMED_CERTIFICATE';
 
 function malformed(what: string): never {
@@ -46,7 +49,7 @@ function malformed(what: string): never {
  * Reads a signed certificate, which must be strict DER.
  * @throws PkiError PKI_MALFORMED_CERTIFICATE
  */
-export function readCertificate(der: Uint8Array): CertificateView {
+export function readCertificate(der: Uint8Array): SignedCertificateView {
   assertStrictDer(der, 'certificate', CODE);
   const parts = sequenceItems(asn1js.fromBER(der).result);
   const [tbs, algorithm, value] = parts ?? [];
@@ -57,6 +60,25 @@ export function readCertificate(der: Uint8Array): CertificateView {
     ...readTbs(tbs),
     signed: { der, signatureAlgorithm: new Uint8Array(algorithm.valueBeforeDecodeView), signatureValue: bits.subarray(1) },
   };
+}
+
+/**
+ * Reads a certificate signed around a to-be-signed certificate already read:
+ * the whole certificate must be strict DER, as readCertificate requires, and
+ * when it carries exactly the TBS bytes that were read, their view is reused
+ * instead of decoding them again (the same bytes read the same). The view's
+ * tbsDer is the TBS as found in the signed certificate. A certificate around
+ * other bytes is read in full.
+ * @throws PkiError PKI_MALFORMED_CERTIFICATE
+ */
+export function readSignedCertificate(der: Uint8Array, tbsView: CertificateView): SignedCertificateView {
+  assertStrictDer(der, 'certificate', CODE);
+  const elements = derSequenceElements(der);
+  const [tbs, algorithm, value] = elements ?? [];
+  if (elements?.length !== 3 || !tbs || !algorithm || !value || !Buffer.from(tbs.der).equals(tbsView.tbsDer)) return readCertificate(der);
+  if (algorithm.tag !== 0x30 || value.tag !== 0x03) malformed('it is not SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue }');
+  if (value.content[0] !== 0) malformed('the signature BIT STRING has unused bits');
+  return { ...tbsView, tbsDer: tbs.der, signed: { der, signatureAlgorithm: algorithm.der, signatureValue: value.content.subarray(1) } };
 }
 
 /**

@@ -68,7 +68,7 @@ export function prepareCrl(request: CrlRequest): PreparedCrl {
     profile: crlProfile,
     fields: {
       signatureAlgorithm: chooseSignatureAlgorithm(request.signer.keyType, request.signature),
-      issuerName: issuer.view.subject.der,
+      issuerName: new Uint8Array(issuer.view.subject.der),
       thisUpdate: wholeSeconds(request.thisUpdate ?? signingTime),
       nextUpdate: wholeSeconds(request.nextUpdate),
       revoked: request.revoked.map((entry) => ({

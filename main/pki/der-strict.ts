@@ -133,3 +133,28 @@ function compareOctets(a: Uint8Array, b: Uint8Array): number {
 function latin1(bytes: Uint8Array): string {
   return String.fromCharCode(...bytes);
 }
+
+/** One element of a DER SEQUENCE: its identifier octet, its whole encoding and its content octets. */
+export interface DerElement {
+  tag: number;
+  der: Uint8Array;
+  content: Uint8Array;
+}
+
+/**
+ * The elements of a SEQUENCE that assertStrictDer accepted, as views into
+ * its bytes (no copy, no decoding below the first level); undefined when the
+ * value is not a SEQUENCE.
+ */
+export function derSequenceElements(bytes: Uint8Array): DerElement[] | undefined {
+  if (bytes[0] !== 0x30) return undefined;
+  const cursor: Cursor = { bytes, what: 'value', code: 'PKI_MALFORMED_CERTIFICATE' };
+  const outer = readLength(cursor, 1, bytes.length);
+  const elements: DerElement[] = [];
+  for (let offset = outer.contentStart; offset < outer.contentStart + outer.length; ) {
+    const { length, contentStart } = readLength(cursor, offset + 1, bytes.length);
+    elements.push({ tag: bytes[offset]!, der: bytes.subarray(offset, contentStart + length), content: bytes.subarray(contentStart, contentStart + length) });
+    offset = contentStart + length;
+  }
+  return elements;
+}

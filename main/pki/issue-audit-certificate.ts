@@ -34,7 +34,7 @@ export async function prepareAuditCertificate(request: AuditCertificateRequest):
     fields: {
       serialNumber: await request.serialNumbers.next(),
       signatureAlgorithm: chooseSignatureAlgorithm(request.issuerSigner.keyType, request.signature),
-      issuerName: issuer.view.subject.der,
+      issuerName: new Uint8Array(issuer.view.subject.der),
       validity: resolveValidity(request.validity, signingTime),
       subjectName: encodeName(request.subject),
       spki: request.subjectPublicKey,

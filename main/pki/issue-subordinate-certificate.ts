@@ -75,7 +75,7 @@ export async function prepareCertificateFromCsr(request: CertificateFromCsrReque
     fields: {
       serialNumber: await request.serialNumbers.next(),
       signatureAlgorithm: algorithm,
-      issuerName: issuer.view.subject.der,
+      issuerName: new Uint8Array(issuer.view.subject.der),
       validity: resolveValidity(request.validity, signingTime),
       subjectName: encodeName(request.subject),
       spki: request.csr.spki,

@@ -1,6 +1,6 @@
 import type { Signer } from '../hsm/signer.js';
 import { signatureAlgorithmFromIdentifier } from './algorithms.js';
-import { readCertificate, readTbsCertificate, type CertificateView } from './certificate-view.js';
+import { readSignedCertificate, readTbsCertificate, type CertificateView } from './certificate-view.js';
 import { sha256Hex } from './fingerprint.js';
 import type { CertificateLintContext } from './lints/certificate-lint.js';
 import { runLints } from './lints/lint.js';
@@ -9,7 +9,7 @@ import { LintFailedError, PkiError } from './pki-error.js';
 import type { CertificateProfile } from './profiles/certificate-profile.js';
 import { schemeOf, verifySignature } from './signature-verification.js';
 import { signAndAssemble } from './signed-object.js';
-import { summarizeCertificate, type CertificateSummary } from './summary.js';
+import { summarizeCertificateView, type CertificateSummary } from './summary.js';
 import { encodeTbsCertificate, type TbsCertificateFields } from './tbs-certificate.js';
 
 /** A certificate ready to be signed: the fields, the profile that judges them, and who signs. */
@@ -65,14 +65,16 @@ export async function signPreparedCertificate(prepared: PreparedCertificate): Pr
   const algorithm = signatureAlgorithmFromIdentifier(tbsView.signature)!;
 
   const der = await signAndAssemble(signer, algorithm, tbs);
-  const view = readCertificate(der);
+  // The signed certificate is read around the TBS view just linted when it carries
+  // those very bytes (the comparison below still judges them), in full otherwise.
+  const view = readSignedCertificate(der, tbsView);
   const after = runLints(profile.lints, view, context(view));
   if (after.length > 0) throw new LintFailedError(profile.name, 'signed', after);
   if (!Buffer.from(view.tbsDer).equals(tbs)) {
     throw new PkiError('PKI_SIGNED_TBS_CHANGED', 'The signed certificate does not contain the exact to-be-signed bytes that were checked. It was discarded.');
   }
-  if (!verifySignature(issuerOf(view).spki, schemeOf(algorithm), view.tbsDer, view.signed!.signatureValue)) {
+  if (!verifySignature(issuerOf(view).spki, schemeOf(algorithm), view.tbsDer, view.signed.signatureValue)) {
     throw new PkiError('PKI_SIGNATURE_CHECK_FAILED', "The HSM's signature does not verify with the issuer's public key. The certificate was discarded; check the HSM and the key.");
   }
-  return { der, pem: toPem('CERTIFICATE', der), sha256: sha256Hex(der), summary: summarizeCertificate(der) };
+  return { der, pem: toPem('CERTIFICATE', der), sha256: sha256Hex(der), summary: summarizeCertificateView(view) };
 }

@@ -3,6 +3,7 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { EcCurve } from '../hsm/key-spec.js';
 import { isBrPublicKeyAlgorithmIdentifier } from './algorithms.js';
 import { PkiError, type PkiErrorCode } from './pki-error.js';
+import { RecentResults } from './recent-results.js';
 
 /** A public key Conclave accepts in a certificate. RSA sizes are any multiple of 8 from 2048. */
 export type PublicKeyType = { kind: 'ec'; curve: EcCurve } | { kind: 'rsa'; bits: number };
@@ -16,6 +17,21 @@ export interface PublicKeyProblem {
 /** OpenSSL's curve names (node:crypto asymmetricKeyDetails.namedCurve) for the curves BR §6.1.5 allows. */
 const ALLOWED_CURVES: Record<string, EcCurve> = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521' };
 const CURVE_NAMES: Record<string, string> = { prime192v1: 'P-192', secp224r1: 'P-224', secp256k1: 'secp256k1' };
+
+/** What reading a SubjectPublicKeyInfo gave: OpenSSL's key (when it could read it) and the verdict on it. */
+interface PublicKeyReading {
+  readonly key?: KeyObject;
+  readonly inspection: Readonly<PublicKeyType | PublicKeyProblem>;
+}
+
+/**
+ * One issuance reads the same two keys many times: the CSR's key (its own
+ * check and signature, the lints before and after signing, the summary) and
+ * the issuer's (the algorithm lint, the signature check). OpenSSL's SPKI
+ * decoder is the costliest step of each read, so the last few readings are
+ * kept (a KeyObject is immutable; the verdict is frozen).
+ */
+const recentPublicKeys = new RecentResults<PublicKeyReading>(4);
 
 /** "RSA 3072" or "EC P-384": how the summary and messages name a key. */
 export function describePublicKeyType(type: PublicKeyType): string {
@@ -33,14 +49,39 @@ export function checkPublicKey(spki: Uint8Array): PublicKeyType {
   return result;
 }
 
-/** Like checkPublicKey, but returns the problem instead of throwing (the lints collect them). */
+/**
+ * Like checkPublicKey, but returns the problem instead of throwing (the lints collect them).
+ * The answer depends on the bytes alone, so it comes from the recently read keys when
+ * the same key was read moments ago (recent-results.ts).
+ */
 export function inspectPublicKey(spki: Uint8Array): PublicKeyType | PublicKeyProblem {
+  return readPublicKey(spki).inspection;
+}
+
+/**
+ * The node:crypto key of a SubjectPublicKeyInfo, or undefined when OpenSSL
+ * cannot read it (malformed, or a point not on its curve). Shared with
+ * inspectPublicKey, so a key is read once however many checks use it.
+ */
+export function publicKeyObject(spki: Uint8Array): KeyObject | undefined {
+  return readPublicKey(spki).key;
+}
+
+function readPublicKey(spki: Uint8Array): PublicKeyReading {
+  return recentPublicKeys.get(spki, inspect);
+}
+
+function inspect(spki: Uint8Array): PublicKeyReading {
   let key: KeyObject;
   try {
     key = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
   } catch {
-    return { code: 'PKI_PUBLIC_KEY_INVALID', message: 'The public key cannot be read (malformed, or a point not on its curve).' };
+    return Object.freeze({ inspection: Object.freeze({ code: 'PKI_PUBLIC_KEY_INVALID', message: 'The public key cannot be read (malformed, or a point not on its curve).' } as const) });
   }
+  return Object.freeze({ key, inspection: Object.freeze(inspectKeyObject(spki, key)) });
+}
+
+function inspectKeyObject(spki: Uint8Array, key: KeyObject): PublicKeyType | PublicKeyProblem {
   const details = key.asymmetricKeyDetails ?? {};
   let type: PublicKeyType;
   if (key.asymmetricKeyType === 'rsa') {

@@ -1,6 +1,7 @@
-import { constants, createPublicKey, verify } from 'node:crypto';
+import { constants, verify, type KeyObject } from 'node:crypto';
 import type { SignatureAlgorithm } from '../hsm/key-spec.js';
 import { hashOf, type HashName } from './algorithms.js';
+import { publicKeyObject } from './public-key.js';
 
 /** A signature scheme with its parameters, as needed to verify (CSRs may use any salt length). */
 export interface SignatureScheme {
@@ -20,12 +21,15 @@ export function schemeOf(algorithm: SignatureAlgorithm): SignatureScheme {
 
 /**
  * Verifies a signature with node:crypto (OpenSSL), independently of whoever
- * made it. ECDSA signatures are DER (as X.509 carries them).
+ * made it. ECDSA signatures are DER (as X.509 carries them). The key is the
+ * SubjectPublicKeyInfo's DER, or a KeyObject read from it once (an issuer's,
+ * kept for a batch).
  * @returns false when the signature does not verify or the key does not fit the scheme.
  */
-export function verifySignature(spki: Uint8Array, scheme: SignatureScheme, data: Uint8Array, signature: Uint8Array): boolean {
+export function verifySignature(spki: Uint8Array | KeyObject, scheme: SignatureScheme, data: Uint8Array, signature: Uint8Array): boolean {
   try {
-    const key = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
+    const key = spki instanceof Uint8Array ? publicKeyObject(spki) : spki;
+    if (key === undefined) return false;
     const expectedType = scheme.kind === 'ecdsa' ? 'ec' : 'rsa';
     if (key.asymmetricKeyType !== expectedType) return false;
     if (scheme.kind === 'rsa-pss') {

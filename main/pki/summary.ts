@@ -1,5 +1,5 @@
 import { signatureAlgorithmFromIdentifier } from './algorithms.js';
-import { findExtension, readCertificate } from './certificate-view.js';
+import { findExtension, readCertificate, type SignedCertificateView } from './certificate-view.js';
 import { describeExtension, type ExtensionSummary } from './extensions/describe-extension.js';
 import { readBasicConstraints } from './extensions/basic-constraints.js';
 import { EXTENSION } from './extensions/oids.js';
@@ -34,7 +34,11 @@ export interface CertificateSummary {
  * @throws PkiError PKI_MALFORMED_CERTIFICATE
  */
 export function summarizeCertificate(der: Uint8Array): CertificateSummary {
-  const view = readCertificate(der);
+  return summarizeCertificateView(readCertificate(der));
+}
+
+/** Summarises a signed certificate already read (readCertificate), without decoding it again. */
+export function summarizeCertificateView(view: SignedCertificateView): CertificateSummary {
   const key = inspectPublicKey(view.spki);
   const bc = findExtension(view, EXTENSION.basicConstraints);
   return {
@@ -45,10 +49,10 @@ export function summarizeCertificate(der: Uint8Array): CertificateSummary {
     notAfter: view.notAfter.date.toISOString(),
     publicKey: 'code' in key ? `not acceptable: ${key.message}` : describePublicKeyType(key),
     spkiSha256: sha256Hex(view.spki),
-    signatureAlgorithm: signatureAlgorithmFromIdentifier(view.signed!.signatureAlgorithm) ?? Buffer.from(view.signed!.signatureAlgorithm).toString('hex'),
+    signatureAlgorithm: signatureAlgorithmFromIdentifier(view.signed.signatureAlgorithm) ?? Buffer.from(view.signed.signatureAlgorithm).toString('hex'),
     isCa: bc !== undefined && readBasicConstraints(bc.value)?.ca === true,
     selfIssued: Buffer.from(view.issuer.der).equals(view.subject.der),
     extensions: (view.extensions ?? []).map(describeExtension),
-    sha256: sha256Hex(der),
+    sha256: sha256Hex(view.signed.der),
   };
 }

@@ -1,7 +1,8 @@
 import * as asn1js from 'asn1js';
-import { AlgorithmIdentifier, Certificate, Extension, PublicKeyInfo, RelativeDistinguishedNames, Time, TimeType } from 'pkijs';
+import { Extension, Time, TimeType } from 'pkijs';
 import type { SignatureAlgorithm } from '../hsm/key-spec.js';
 import { signatureAlgorithmIdentifier } from './algorithms.js';
+import { derSequence, derTlv } from './der-encode.js';
 import type { ExtensionValue } from './extensions/extension.js';
 import type { Validity } from './validity.js';
 
@@ -20,24 +21,51 @@ export interface TbsCertificateFields {
   extensions: ExtensionValue[];
 }
 
+/** [0] EXPLICIT Version ::= v3 (2), RFC 5280 §4.1.2.1. */
+const VERSION_V3 = Uint8Array.of(0xa0, 0x03, 0x02, 0x01, 0x02);
+/** BOOLEAN TRUE in DER (X.690 §11.1); critical FALSE is the DEFAULT and is left out (§11.5). */
+const CRITICAL = Uint8Array.of(0x01, 0x01, 0xff);
+/** Extension OIDs encoded once: a handful of them recur in every certificate. */
+const encodedOids = new Map<string, Uint8Array>();
+
 /**
- * Encodes a v3 TBSCertificate (RFC 5280 §4.1) with pkijs. Names and the
- * public key are carried as the given bytes; the signature AlgorithmIdentifier
- * is the BR byte string; times follow RFC 5280 §4.1.2.5 (GeneralizedTime from 2050).
+ * Encodes a v3 TBSCertificate (RFC 5280 §4.1). Names, the public key and the
+ * signature AlgorithmIdentifier (the BR byte string) go in as the given bytes,
+ * wrapped, not decoded and encoded again; the serial's INTEGER, the times
+ * (RFC 5280 §4.1.2.5: GeneralizedTime from 2050) and the extension OIDs are
+ * encoded by asn1js. The result is what pkijs's Certificate.encodeTBS gives
+ * for the same fields (test/unit/pki checks it against pkijs).
  */
 export function encodeTbsCertificate(fields: TbsCertificateFields): Uint8Array {
-  const certificate = new Certificate({
-    version: 2,
-    serialNumber: new asn1js.Integer({ valueHex: fields.serialNumber }),
-    signature: new AlgorithmIdentifier({ schema: parse(signatureAlgorithmIdentifier(fields.signatureAlgorithm)) }),
-    issuer: new RelativeDistinguishedNames({ schema: parse(fields.issuerName) }),
-    notBefore: pkiTime(fields.validity.notBefore),
-    notAfter: pkiTime(fields.validity.notAfter),
-    subject: new RelativeDistinguishedNames({ schema: parse(fields.subjectName) }),
-    subjectPublicKeyInfo: new PublicKeyInfo({ schema: parse(fields.spki) }),
-    ...(fields.extensions.length > 0 ? { extensions: fields.extensions.map(toPkiExtension) } : {}),
-  });
-  return new Uint8Array(certificate.encodeTBS().toBER(false));
+  const elements = [
+    VERSION_V3,
+    derTlv(0x02, [fields.serialNumber]),
+    signatureAlgorithmIdentifier(fields.signatureAlgorithm),
+    fields.issuerName,
+    derSequence([encodeTime(fields.validity.notBefore), encodeTime(fields.validity.notAfter)]),
+    fields.subjectName,
+    fields.spki,
+  ];
+  if (fields.extensions.length > 0) elements.push(derTlv(0xa3, [derSequence(fields.extensions.map(encodeExtension))]));
+  return derSequence(elements);
+}
+
+/** Extension ::= SEQUENCE { extnID, critical DEFAULT FALSE, extnValue OCTET STRING } (RFC 5280 §4.1). */
+function encodeExtension(extension: ExtensionValue): Uint8Array {
+  return derSequence([encodeOid(extension.oid), ...(extension.critical ? [CRITICAL] : []), derTlv(0x04, [extension.value])]);
+}
+
+function encodeOid(oid: string): Uint8Array {
+  let encoded = encodedOids.get(oid);
+  if (encoded === undefined) {
+    encoded = new Uint8Array(new asn1js.ObjectIdentifier({ value: oid }).toBER(false));
+    encodedOids.set(oid, encoded);
+  }
+  return encoded;
+}
+
+function encodeTime(date: Date): Uint8Array {
+  return new Uint8Array((pkiTime(date).toSchema() as asn1js.AsnType).toBER(false));
 }
 
 /** A pkijs Time of the type RFC 5280 §4.1.2.5 prescribes for the date. */
@@ -48,8 +76,4 @@ export function pkiTime(date: Date): Time {
 /** A pkijs Extension from our plain form. */
 export function toPkiExtension(extension: ExtensionValue): Extension {
   return new Extension({ extnID: extension.oid, critical: extension.critical, extnValue: Uint8Array.from(extension.value).buffer });
-}
-
-function parse(der: Uint8Array): asn1js.AsnType {
-  return asn1js.fromBER(der).result;
 }

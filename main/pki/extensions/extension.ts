@@ -1,4 +1,5 @@
 import * as asn1js from 'asn1js';
+import { RecentResults } from '../recent-results.js';
 
 /** An extension as it goes into (or came out of) a certificate or CRL. */
 export interface ExtensionValue {
@@ -13,10 +14,26 @@ export function toDer(node: asn1js.AsnType): Uint8Array {
   return new Uint8Array(node.toBER(false));
 }
 
-/** Parses bytes that must be exactly one ASN.1 value; undefined when they are not. */
+/**
+ * The extension values of one certificate are decoded by the lints before
+ * signing, again after, and by the summary; the values a profile fixes recur
+ * in every certificate of a batch. Twelve covers one certificate's extensions.
+ */
+const recentValues = new RecentResults<asn1js.AsnType | undefined>(12);
+
+/**
+ * Parses bytes that must be exactly one ASN.1 value; undefined when they are not.
+ * The result is shared with other readers of equal bytes: read it, never change it.
+ */
 export function parseExactly(bytes: Uint8Array): asn1js.AsnType | undefined {
-  const parsed = asn1js.fromBER(bytes);
-  if (parsed.offset !== bytes.length || parsed.result.error) return undefined;
+  return recentValues.get(bytes, parseCopy);
+}
+
+function parseCopy(bytes: Uint8Array): asn1js.AsnType | undefined {
+  // A private copy: asn1js keeps views into what it parsed, and the caller's buffer may change.
+  const own = new Uint8Array(bytes);
+  const parsed = asn1js.fromBER(own);
+  if (parsed.offset !== own.length || parsed.result.error) return undefined;
   return parsed.result;
 }
 
