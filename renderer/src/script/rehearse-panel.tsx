@@ -8,8 +8,8 @@ export function RehearsePanel({ busy, sourceMissing = false, onRehearse }: { bus
     <section className="panel" aria-labelledby="rehearse-heading">
       <h2 id="rehearse-heading">Rehearse it</h2>
       <p className="hint">
-        {sourceMissing ? 'The source bundle is not here, but a rehearsal does not need it: ' : ''}
-        On a throwaway SoftHSM token, through the same screens; every screen and page says REHEARSAL. A kind that builds on an earlier ceremony first rehearses the example root ceremony, unattended, and builds on its practice bundle.
+        {sourceMissing ? 'The source bundle is not here, but a rehearsal does not need it. ' : ''}
+        It runs on a throwaway SoftHSM token, through the same screens; every screen and page says REHEARSAL. A kind that builds on an earlier ceremony first rehearses the example root ceremony, unattended, and builds on its practice bundle.
       </p>
       <button type="button" className="large" disabled={busy} onClick={onRehearse}>
         Rehearse this script

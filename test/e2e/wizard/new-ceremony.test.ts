@@ -98,6 +98,24 @@ describe('the home page: a new ceremony from a template, and a later kind rehear
     });
   });
 
+  describe('a later kind from its example', () => {
+    it('is saved from the form, its missing source bundle named on review, and a rehearsal still offered', async () => {
+      const page = room.page;
+      await page.getByRole('button', { name: 'Back to start' }).click();
+      await page.getByRole('button', { name: 'New ceremony from a template' }).click();
+      await page.getByLabel('Kind of ceremony').selectOption('key-destruction');
+      await page.getByText('examples/key-destruction.yaml').waitFor();
+      await page.getByLabel('Ceremony id').fill('acme-test-destruction-2027');
+      await page.getByLabel('New script file').fill(join(folder, 'destruction.yaml'));
+      await room.screen('template-later-kind');
+      await page.getByRole('button', { name: 'Save the script' }).click();
+      await page.getByRole('button', { name: 'Rehearse this script' }).waitFor();
+      expect(await page.getByRole('alert').filter({ hasText: 'nothing was run' }).innerText()).toContain('bundles/acme-example-root-2026');
+      expect(readFileSync(join(folder, 'destruction.yaml'), 'utf8')).toMatch(/^kind: key-destruction$[\s\S]*^id: acme-test-destruction-2027$/m);
+      await room.screen('template-later-kind-review');
+    });
+  });
+
   describe('a later kind rehearsed through the runner screens', () => {
     it('rehearses crl-signing on the practice root the engine rehearses first, to its close screen, by clicks', async () => {
       const page = room.page;
