@@ -9,13 +9,15 @@ import { join } from 'node:path';
 import { listRemovableMedia } from '../bundle/removable-media.js';
 import { defaultModulePath } from '../hsm/default-module.js';
 import { watchRemovableMedia } from '../service/media-watch.js';
+import { PracticeRooms } from '../service/practice-rooms.js';
 import { RendererHost } from '../service/renderer-host.js';
-import { createServices } from '../service/services.js';
+import { createCeremonyRuns, createServices } from '../service/services.js';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-origin.js';
 import { createAppProtocolHandler, PrintDocuments } from './app-protocol.js';
 import { applicationMenuTemplate } from './application-menu.js';
 import { createEventSink } from './event-sender.js';
 import { registerIpcHandlers, trustedSender } from './ipc-wrapper.js';
+import { ElectronPrinter } from './print.js';
 import { hardenSession } from './session-hardening.js';
 import { hardenWebContents } from './web-contents-hardening.js';
 import { mainWindowOptions } from './window-options.js';
@@ -56,15 +58,41 @@ function start(): void {
   const emit = createEventSink(() => [...windows].map((w) => w.webContents));
   const listMedia = () => listRemovableMedia();
   const host = new RendererHost(emit, listMedia);
+  // The app owns its ceremony runs and the rehearsals' practice tokens, so it
+  // can stop the one and delete the others when it quits.
+  const practice = new PracticeRooms();
+  const context = {
+    modulePath: () => defaultModulePath(),
+    host,
+    // Documents print with Electron's own Chromium (printToPDF), not a second browser.
+    printer: () => new ElectronPrinter(printDocuments),
+  };
+  const ceremonies = createCeremonyRuns(context, practice);
   const handlers = createServices({
     app: { name: app.getName(), version: app.getVersion(), rehearsalModulePath: defaultModulePath() },
-    modulePath: () => defaultModulePath(),
+    ...context,
     listMedia,
-    host,
+    ceremonies,
+    practice,
   });
   registerIpcHandlers(ipcMain, handlers, trustedSender(appWindowContents));
   const stopWatchingMedia = watchRemovableMedia(listMedia, emit);
-  app.on('will-quit', stopWatchingMedia);
+  let released = false;
+  app.on('will-quit', (event) => {
+    if (released) return;
+    // Quitting waits for the run to stop and release the HSM (the transcript
+    // stays, for resume), then deletes the practice tokens and their PINs.
+    event.preventDefault();
+    stopWatchingMedia();
+    void ceremonies
+      .shutdown('Conclave is quitting.')
+      .catch(() => undefined)
+      .finally(() => {
+        practice.removeAll();
+        released = true;
+        app.quit();
+      });
+  });
   openMainWindow(host);
 }
 

@@ -2,7 +2,7 @@ import { BrowserWindow, type WebContents } from 'electron';
 import { custodianCardPageDecorations, transcriptPageDecorations, type PageDecorations } from '../../renderer/print/page-templates.js';
 import { PAGE_MARGINS_MM } from '../../renderer/print/print-base-styles.js';
 import type { CustodianCardModel, PaperSize, TranscriptPrintModel } from '../../renderer/print/print-models.js';
-import type { PrintedDocument } from '../ceremony/runner/ceremony-printer.js';
+import type { DocumentPrinter, PrintedDocument } from '../ceremony/runner/ceremony-printer.js';
 import { custodianCardHtml, transcriptHtml } from '../transcript/print/print-html.js';
 import type { PrintDocuments } from './app-protocol.js';
 import { printWindowOptions } from './window-options.js';
@@ -31,7 +31,7 @@ const MM_PER_INCH = 25.4;
  * CeremonyPrinter does (main/ceremony/runner/ceremony-printer.ts), with PDFs
  * always: the app carries its own Chromium.
  */
-export class ElectronPrinter {
+export class ElectronPrinter implements DocumentPrinter {
   /** Electron prints by itself: PDFs are always available. */
   readonly available = true;
   readonly notice = undefined;

@@ -11,6 +11,7 @@ import { planRehearsal } from '../ceremony/rehearsal/rehearsal-plan.js';
 import type { RunnerNotice } from '../ceremony/runner/ceremony-host.js';
 import type { FinishedBundle } from '../ceremony/runner/finish-ceremony.js';
 import { TRANSCRIPT_FILE } from '../ceremony/runner/finish-ceremony.js';
+import type { DocumentPrinter } from '../ceremony/runner/ceremony-printer.js';
 import { resumeCeremony } from '../ceremony/runner/resume-ceremony.js';
 import { startCeremony } from '../ceremony/runner/start-ceremony.js';
 import { loadScript, type LoadedScript } from '../ceremony/script/load-script.js';
@@ -32,6 +33,8 @@ export interface CeremonyRunsOptions {
   modulePath: () => string;
   ledger: CeremonyLedger;
   practice: PracticeRooms;
+  /** A printer for each run (the app's prints with Electron); the runner's Chromium printer when not given. */
+  printer?: () => DocumentPrinter;
 }
 
 /** A rehearsal's practice token store and its PIN. */
@@ -92,7 +95,7 @@ export class CeremonyRuns {
         host.notify({ kind: 'progress', step: first, message: `Rehearsing the example root ceremony first, unattended, on the practice token "${planned.root.tokenLabel}": this ${planned.script.kind} ceremony builds on its keys and its bundle (${source}; its custodian cards are in custodians/ there).` });
         await this.options.practice.practiceRoot(store.conf, planned.root, source);
       }
-      return startCeremony({ scriptPath: file, bundleDir, host, rehearsal: true, modulePath, ...(source !== undefined ? { source } : {}) });
+      return startCeremony({ scriptPath: file, bundleDir, host, rehearsal: true, modulePath, ...(source !== undefined ? { source } : {}), ...this.printer() });
     });
   }
 
@@ -108,7 +111,7 @@ export class CeremonyRuns {
     const dir = resolve(bundleDir);
     await this.options.ledger.add({ bundleDir: dir });
     return this.launch('ceremony', dir, runScript(loaded), room, [], undefined, (host) =>
-      startCeremony({ scriptPath: loaded.file, bundleDir: dir, host, modulePath }),
+      startCeremony({ scriptPath: loaded.file, bundleDir: dir, host, modulePath, ...this.printer() }),
     );
   }
 
@@ -130,7 +133,7 @@ export class CeremonyRuns {
     }
     const reader = new TranscriptLines(join(dir, TRANSCRIPT_FILE));
     const lines = await reader.next();
-    return this.launch('resume', dir, ceremony.script, ceremony.room, lines, practice, (host) => resumeCeremony({ bundleDir: dir, host }), reader);
+    return this.launch('resume', dir, ceremony.script, ceremony.room, lines, practice, (host) => resumeCeremony({ bundleDir: dir, host, ...this.printer() }), reader);
   }
 
   /** Ceremonies this app started that never finished, newest last; finished or vanished ones leave the list. */
@@ -190,6 +193,11 @@ export class CeremonyRuns {
   async shutdown(reason: string): Promise<void> {
     this.options.screen.close(reason);
     await this.run?.done;
+  }
+
+  /** The run's printer option: the app's, when it gave one. */
+  private printer(): { printer?: DocumentPrinter } {
+    return this.options.printer ? { printer: this.options.printer() } : {};
   }
 
   private refuseWhileRunning(): void {

@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Handlers } from '../../shared/ipc/api-types.js';
+import type { DocumentPrinter } from '../ceremony/runner/ceremony-printer.js';
 import type { RemovableMedium } from '../../shared/ipc/media-channels.js';
 import { appService, type AppFacts } from './app-service.js';
 import { bundleService } from './bundle-service.js';
@@ -32,6 +33,8 @@ export interface ServiceContext {
   ceremonies?: CeremonyRuns;
   /** Practice token stores of rehearsals; one per process. */
   practice?: PracticeRooms;
+  /** A printer for each ceremony run (the app's prints with Electron's printToPDF); Chromium through Playwright when not given. */
+  printer?: () => DocumentPrinter;
 }
 
 /** The app's data folder: the ledger of ceremonies to offer for resume lives there. */
@@ -40,8 +43,15 @@ export function defaultDataDir(): string {
 }
 
 /** The ceremony runs of an app whose handlers use `context`. `dataDir`: defaultDataDir() unless a test gives its own. */
-export function createCeremonyRuns(context: Pick<ServiceContext, 'host' | 'modulePath'>, practice: PracticeRooms, dataDir = defaultDataDir()): CeremonyRuns {
-  return new CeremonyRuns({ screen: context.host, emit: context.host.emit, modulePath: context.modulePath, ledger: new CeremonyLedger(dataDir), practice });
+export function createCeremonyRuns(context: Pick<ServiceContext, 'host' | 'modulePath' | 'printer'>, practice: PracticeRooms, dataDir = defaultDataDir()): CeremonyRuns {
+  return new CeremonyRuns({
+    screen: context.host,
+    emit: context.host.emit,
+    modulePath: context.modulePath,
+    ledger: new CeremonyLedger(dataDir),
+    practice,
+    ...(context.printer ? { printer: context.printer } : {}),
+  });
 }
 
 /**

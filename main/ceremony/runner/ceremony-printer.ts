@@ -11,11 +11,29 @@ export interface PrintedDocument {
 }
 
 /**
+ * What prints a ceremony's documents: the CLI's CeremonyPrinter (Chromium
+ * through Playwright, or HTML without it), the app's ElectronPrinter
+ * (main/electron/print.ts: Electron's own printToPDF). The runner closes it
+ * when the run ends, finished or stopped.
+ */
+export interface DocumentPrinter {
+  /** Whether documents come out as PDF (else HTML). */
+  readonly available: boolean;
+  /** What a person should know about how documents are printed, when it is not plain PDF. */
+  readonly notice: string | undefined;
+  /** One custodian card; the caller zeroes its bytes once written (they hold the share). */
+  card(model: CustodianCardModel): Promise<PrintedDocument>;
+  /** The printed transcript. */
+  transcript(model: TranscriptPrintModel): Promise<PrintedDocument>;
+  close(): Promise<void>;
+}
+
+/**
  * The ceremony's printer: one Chromium for the whole run (a transcript and
  * 255 cards share it), started on first use. Where no Chromium is installed,
  * the documents are written as HTML and `notice` says so (issue 5).
  */
-export class CeremonyPrinter {
+export class CeremonyPrinter implements DocumentPrinter {
   private printer: Promise<PdfPrinter> | undefined;
   readonly available = findChromium() !== undefined;
 

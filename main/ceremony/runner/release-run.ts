@@ -1,5 +1,5 @@
 import type { Hsm } from '../../hsm/hsm.js';
-import type { CeremonyPrinter } from './ceremony-printer.js';
+import type { DocumentPrinter } from './ceremony-printer.js';
 import { wipeState } from './ceremony-state.js';
 import type { RunContext } from './run-context.js';
 
@@ -8,7 +8,7 @@ import type { RunContext } from './run-context.js';
  * wiped, the session logged out and closed, Chromium stopped, the journal
  * closed, the module finalised. Each release is tried even if one fails.
  */
-export async function releaseRun(ctx: RunContext | undefined, hsm: Hsm, printer: CeremonyPrinter): Promise<void> {
+export async function releaseRun(ctx: RunContext | undefined, hsm: Hsm, printer: DocumentPrinter): Promise<void> {
   if (ctx) {
     wipeState(ctx.state);
     const session = ctx.session;

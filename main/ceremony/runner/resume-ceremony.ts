@@ -9,7 +9,7 @@ import { TranscriptError } from '../../transcript/transcript-error.js';
 import { checkScriptText, type LoadedScript } from '../script/load-script.js';
 import { ScriptError } from '../script/script-error.js';
 import type { CeremonyHost } from './ceremony-host.js';
-import { CeremonyPrinter } from './ceremony-printer.js';
+import { CeremonyPrinter, type DocumentPrinter } from './ceremony-printer.js';
 import { emptyState } from './ceremony-state.js';
 import { TRANSCRIPT_FILE, finishCeremony, type FinishedBundle } from './finish-ceremony.js';
 import { releaseRun } from './release-run.js';
@@ -27,6 +27,8 @@ export interface ResumeOptions {
   host: CeremonyHost;
   /** Room settings; those recorded when the ceremony opened by default. */
   modulePath?: string;
+  /** What prints the transcript and the cards; Chromium (or HTML) by default. The run closes it at the end. */
+  printer?: DocumentPrinter;
   now?: () => Date;
 }
 
@@ -50,7 +52,7 @@ export async function resumeCeremony(options: ResumeOptions): Promise<FinishedBu
   const { sink, events, discardedPartialLine, closed } = await reopenJournal(bundleDir, scriptBytes, now);
   const room = { modulePath: options.modulePath ?? String(opened.modulePath), tokenLabel: String(opened.tokenLabel), rehearsal: opened.rehearsal === true };
   const hsm = await Hsm.open({ modulePath: room.modulePath });
-  const printer = new CeremonyPrinter();
+  const printer = options.printer ?? new CeremonyPrinter();
   let ctx: RunContext | undefined;
   try {
     const point = resumePoint(loaded.plan, events);

@@ -7,7 +7,7 @@ import type { Journal } from '../../transcript/journal.js';
 import type { EventDataMap, EventType, TranscriptEvent } from '../../transcript/events.js';
 import type { LoadedScript } from '../script/load-script.js';
 import type { CeremonyHost } from './ceremony-host.js';
-import type { CeremonyPrinter } from './ceremony-printer.js';
+import type { DocumentPrinter } from './ceremony-printer.js';
 import type { CeremonyState } from './ceremony-state.js';
 
 /** Where events go: the journal (or, after the close, a sink that refuses them). */
@@ -48,7 +48,7 @@ export class RunContext {
     readonly state: CeremonyState,
     /** Events already in the transcript when this run started (empty for a new ceremony). */
     readonly previousEvents: readonly TranscriptEvent[],
-    readonly printer: CeremonyPrinter,
+    readonly printer: DocumentPrinter,
     readonly now: () => Date = () => new Date(),
   ) {
     host.attachDeviationRecorder?.(async ({ description, recordedBy }) => {

@@ -8,7 +8,7 @@ import { appIdentity } from '../preflight/app-identity.js';
 import { loadScript } from '../script/load-script.js';
 import { CeremonyError } from './ceremony-error.js';
 import type { CeremonyHost } from './ceremony-host.js';
-import { CeremonyPrinter } from './ceremony-printer.js';
+import { CeremonyPrinter, type DocumentPrinter } from './ceremony-printer.js';
 import { emptyState } from './ceremony-state.js';
 import { TRANSCRIPT_FILE, type FinishedBundle } from './finish-ceremony.js';
 import { RunContext, type RoomSettings } from './run-context.js';
@@ -26,6 +26,8 @@ export interface StartOptions {
   rehearsal?: boolean;
   /** The source bundle for ceremonies that build on one (a rehearsal's practice bundle). */
   source?: string;
+  /** What prints the transcript and the cards; Chromium (or HTML) by default. The run closes it at the end. */
+  printer?: DocumentPrinter;
   now?: () => Date;
 }
 
@@ -46,7 +48,7 @@ export async function startCeremony(options: StartOptions): Promise<FinishedBund
     rehearsal: options.rehearsal ?? false,
   };
   const hsm = await Hsm.open({ modulePath: room.modulePath });
-  const printer = new CeremonyPrinter();
+  const printer = options.printer ?? new CeremonyPrinter();
   const now = options.now ?? (() => new Date());
   let ctx: RunContext | undefined;
   try {

@@ -80,7 +80,8 @@ describe('the main process wiring (main/electron/app.ts, under a stand-in Electr
     const stand = standInElectron({ firstInstance });
     vi.doMock('electron', () => stand.electron);
     await import('../../../main/electron/app.js');
-    stop = stand.listeners.get('will-quit') as (() => void) | undefined;
+    const willQuit = stand.listeners.get('will-quit') as ((event: { preventDefault(): void }) => void) | undefined;
+    stop = willQuit && (() => willQuit({ preventDefault() {} }));
     return stand;
   }
 
@@ -123,6 +124,20 @@ describe('the main process wiring (main/electron/app.ts, under a stand-in Electr
     listeners.get('web-contents-created')!({}, contents);
     expect(contents.setWindowOpenHandler).toHaveBeenCalledOnce();
     expect(contents.on.mock.calls.map(([event]) => event)).toEqual(expect.arrayContaining(['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview', 'devtools-opened']));
+  });
+
+  it('on quitting, holds the quit until the ceremony run has stopped and the practice tokens are deleted, then quits', async () => {
+    const { calls, listeners } = await start();
+    const willQuit = listeners.get('will-quit') as (event: { preventDefault(): void }) => void;
+    const held = vi.fn();
+    willQuit({ preventDefault: held });
+    expect(held).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(calls.filter((c) => c === 'app.quit')).toHaveLength(1));
+    // The second will-quit, from that app.quit, lets the app go.
+    const again = vi.fn();
+    willQuit({ preventDefault: again });
+    expect(again).not.toHaveBeenCalled();
+    stop = undefined;
   });
 
   it('quits a second instance without opening a window', async () => {
