@@ -46,7 +46,7 @@ export function HomePage({ api, navigate }: { api: ConclaveApi; navigate: Naviga
         <div className="actions">
           <div className="action">
             <label htmlFor="rehearse-kind">Ceremony to rehearse</label>
-            <select id="rehearse-kind" aria-describedby="rehearse-hint" value={rehearseKind} onChange={(e) => setRehearseKind(e.target.value)}>
+            <select id="rehearse-kind" className="block" aria-describedby="rehearse-hint" value={rehearseKind} onChange={(e) => setRehearseKind(e.target.value)}>
               {examples.state === 'done' && examples.result.ok
                 ? examples.result.value.map((example) => (
                     <option key={example.kind} value={example.kind}>
@@ -59,7 +59,7 @@ export function HomePage({ api, navigate }: { api: ConclaveApi; navigate: Naviga
               Rehearse a ceremony
             </button>
             <p className="hint" id="rehearse-hint">
-              The example script of that kind on a throwaway SoftHSM token. A later kind first rehearses the example root ceremony, unattended, and builds on it. Every screen and page says REHEARSAL.
+              That kind&apos;s example script on a throwaway SoftHSM token; a later kind first rehearses the example root, unattended. Every screen and page says REHEARSAL.
             </p>
             {rehearsal && !rehearsal.available ? <p className="warning">{rehearsal.reason}</p> : null}
           </div>

@@ -13,6 +13,7 @@ import { CeremonySection, HsmSection } from './ceremony-section.js';
 import { CertificatesSection } from './certificates-section.js';
 import { CrlsSection } from './crls-section.js';
 import { scriptOf, withValue, type Draft } from './draft.js';
+import { InstructionsSection } from './instructions-section.js';
 import { KeysSection } from './keys-section.js';
 import { ParticipantsSection } from './participants-section.js';
 import { ProblemSummary } from './problem-summary.js';
@@ -123,6 +124,7 @@ export function TemplatePage({ api, navigate }: { api: ConclaveApi; navigate: Na
             )}
             <CertificatesSection />
             <CrlsSection />
+            <InstructionsSection />
           </form>
           <SaveForm id={String(form.draft.id ?? '')} busy={saving} problem={saveProblem} onSave={(path) => void save(path)} />
         </TemplateFormContext.Provider>

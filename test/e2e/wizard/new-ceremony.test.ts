@@ -33,13 +33,15 @@ describe('the home page: a new ceremony from a template, and a later kind rehear
 
     it('opens the form filled with the example root script', async () => {
       const page = room.page;
+      await page.getByRole('button', { name: 'New ceremony from a template' }).waitFor();
+      await room.screen('home-start');
       await page.getByRole('button', { name: 'New ceremony from a template' }).click();
       await page.getByLabel('Ceremony id').waitFor();
       expect(await page.getByLabel('Ceremony id').inputValue()).toBe('acme-example-root-2026');
       expect(await page.getByLabel('Participant 4: name').inputValue()).toBe('Carol Chen');
       expect(await page.getByLabel('Threshold: custodians needed to rebuild the backup key').inputValue()).toBe('3');
       await room.screen('template-form');
-      for (const [field, name] of [['Participant 1: name', 'template-participants'], ['Key 1: name', 'template-keys'], ['Sealed share files', 'template-backup'], ['root: line 1, attribute', 'template-certificates']] as const) {
+      for (const [field, name] of [['Participant 1: name', 'template-participants'], ['Key 1: name', 'template-keys'], ['Sealed share files', 'template-backup'], ['root: line 1, attribute', 'template-certificates'], ['Step roll-call', 'template-instructions']] as const) {
         await page.evaluate((label) => {
           const doc = (globalThis as unknown as { document: { querySelector(s: string): { scrollIntoView(o: object): void } | null } }).document;
           doc.querySelector(`label[for="${label}"]`)?.scrollIntoView({ block: 'start' });
