@@ -6,7 +6,7 @@ import type { Handlers } from '../../shared/ipc/api-types.js';
 import type { JsonValue } from '../../shared/ipc/json.js';
 import type { CreatedScript, ScriptCheck, ScriptExample, ScriptTemplate } from '../../shared/ipc/script-channels.js';
 import { validateCeremonyScript } from '../../shared/script/ceremony-script.js';
-import { ceremonyKinds, type CeremonyKind } from '../../shared/script/common.js';
+import { ceremonyKinds } from '../../shared/script/common.js';
 import { formatPath } from '../../shared/script/script-problem.js';
 import { EXAMPLE_ROOT_SCRIPT } from '../ceremony/rehearsal/rehearse.js';
 import { loadScript } from '../ceremony/script/load-script.js';
@@ -15,7 +15,7 @@ import { ScriptError } from '../ceremony/script/script-error.js';
 /** The project's example scripts, one per kind (examples/<kind>.yaml). */
 const EXAMPLES_DIR = dirname(EXAMPLE_ROOT_SCRIPT);
 
-type ScriptRequestCode = 'script.path-not-absolute' | 'script.unknown-kind' | 'script.invalid' | 'script.exists' | 'script.folder-missing';
+type ScriptRequestCode = 'script.path-not-absolute' | 'script.invalid' | 'script.exists' | 'script.folder-missing';
 
 /** Refused request of the script channels. */
 export class ScriptRequestError extends Error {
@@ -54,12 +54,9 @@ export function scriptService(): Handlers['script'] {
       return found;
     },
     template: async ({ kind }): Promise<ScriptTemplate> => {
-      if (!(ceremonyKinds as readonly string[]).includes(kind)) {
-        throw new ScriptRequestError('script.unknown-kind', `There is no ceremony kind "${kind}": expected one of ${ceremonyKinds.join(', ')}.`);
-      }
       const file = join(EXAMPLES_DIR, `${kind}.yaml`);
       const data = parse(await readFile(file, 'utf8')) as { [key: string]: JsonValue };
-      return { kind: kind as CeremonyKind, file, data: withAbsoluteFiles(data, EXAMPLES_DIR) };
+      return { kind, file, data: withAbsoluteFiles(data, EXAMPLES_DIR) };
     },
     create: async ({ path, script }): Promise<CreatedScript> => {
       const file = absolute(path);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CeremonyKind } from '../script/common.js';
+import { ceremonyKinds, type CeremonyKind } from '../script/common.js';
 import type { CeremonyPlan } from '../script/plan.js';
 import type { ScriptProblem } from '../script/script-problem.js';
 import { channel } from './channel.js';
@@ -59,7 +59,7 @@ export const scriptChannels = {
   /** The example scripts, one per ceremony kind. */
   examples: channel<ScriptExample[]>()(z.strictObject({})),
   /** The example script of one kind, as data for the "new ceremony" form. */
-  template: channel<ScriptTemplate>()(z.strictObject({ kind: z.string().min(1).max(64) })),
+  template: channel<ScriptTemplate>()(z.strictObject({ kind: z.enum(ceremonyKinds) })),
   /**
    * Writes a new script from a form's data as YAML, after validating it with
    * the script schema. Never overwrites: a file already at `path` is refused.

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ScriptTemplate } from '../../../shared/ipc/script-channels.js';
 import type { ErrorValue } from '../../../shared/result.js';
 import { validateCeremonyScript } from '../../../shared/script/ceremony-script.js';
+import type { CeremonyKind } from '../../../shared/script/common.js';
 import { formatPath } from '../../../shared/script/script-problem.js';
 import type { ConclaveApi } from '../api/conclave-api.js';
 import type { Navigate } from '../app/route.js';
@@ -28,7 +29,7 @@ import { TemplateFormContext, type TemplateForm } from './template-form.js';
  */
 export function TemplatePage({ api, navigate }: { api: ConclaveApi; navigate: Navigate }) {
   const [examples] = useResult(() => api.script.examples({}));
-  const [kind, setKind] = useState('root-key-generation');
+  const [kind, setKind] = useState<CeremonyKind>('root-key-generation');
   const [template, setTemplate] = useState<ScriptTemplate | undefined>(undefined);
   const [loadProblem, setLoadProblem] = useState<ErrorValue | undefined>(undefined);
   const [draft, setDraft] = useState<Draft | undefined>(undefined);
@@ -88,7 +89,7 @@ export function TemplatePage({ api, navigate }: { api: ConclaveApi; navigate: Na
         <p className="hint" id="template-kind-hint">
           The form starts from the project&apos;s example script of that kind: edit what differs for your ceremony.
         </p>
-        <select id="template-kind" aria-describedby="template-kind-hint" value={kind} onChange={(e) => setKind(e.target.value)}>
+        <select id="template-kind" aria-describedby="template-kind-hint" value={kind} onChange={(e) => setKind(e.target.value as CeremonyKind)}>
           {examples.state === 'done' && examples.result.ok
             ? examples.result.value.map((example) => (
                 <option key={example.kind} value={example.kind}>

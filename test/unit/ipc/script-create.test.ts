@@ -44,8 +44,8 @@ describe('script.examples, script.template and script.create, through dispatch',
     for (const e of exported) expect(isAbsolute(e.transportKey)).toBe(true);
   });
 
-  it('refuses a kind that does not exist', async () => {
-    expect(await dispatch(handlers, 'script.template', { kind: 'key-juggling' })).toMatchObject({ ok: false, error: { code: 'script.unknown-kind' } });
+  it('refuses a kind that does not exist, before any file is read', async () => {
+    expect(await dispatch(handlers, 'script.template', { kind: 'key-juggling' })).toMatchObject({ ok: false, error: { code: 'ipc.bad-request' } });
   });
 
   it('writes the example root as YAML the loader accepts, and returns the SHA-256 of the bytes written', async () => {
