@@ -1,6 +1,6 @@
-import * as asn1js from 'asn1js';
+import { integerValue, isContext, isUniversal, oidText, readStrictDer, sequenceOf, UNIVERSAL, type DerNode } from './der-node.js';
 import { assertStrictDer, derSequenceElements } from './der-strict.js';
-import { isContextTag, primitiveContent, sequenceItems, type ExtensionValue } from './extensions/extension.js';
+import type { ExtensionValue } from './extensions/extension.js';
 import { readName, type NameView } from './names.js';
 import { PkiError } from './pki-error.js';
 import { readTime, type EncodedTime } from './validity.js';
@@ -50,15 +50,14 @@ function malformed(what: string): never {
  * @throws PkiError PKI_MALFORMED_CERTIFICATE
  */
 export function readCertificate(der: Uint8Array): SignedCertificateView {
-  assertStrictDer(der, 'certificate', CODE);
-  const parts = sequenceItems(asn1js.fromBER(der).result);
+  const parts = sequenceOf(readStrictDer(der, 'certificate', CODE));
   const [tbs, algorithm, value] = parts ?? [];
-  if (parts?.length !== 3 || !tbs || !(algorithm instanceof asn1js.Sequence) || !(value instanceof asn1js.BitString)) malformed('it is not SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue }');
-  const bits = primitiveContent(value);
+  if (parts?.length !== 3 || !tbs || !sequenceOf(algorithm) || !isUniversal(value, UNIVERSAL.bitString)) malformed('it is not SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue }');
+  const bits = value.content;
   if (bits[0] !== 0) malformed('the signature BIT STRING has unused bits');
   return {
     ...readTbs(tbs),
-    signed: { der, signatureAlgorithm: new Uint8Array(algorithm.valueBeforeDecodeView), signatureValue: bits.subarray(1) },
+    signed: { der, signatureAlgorithm: new Uint8Array(algorithm!.der), signatureValue: new Uint8Array(bits.subarray(1)) },
   };
 }
 
@@ -86,63 +85,62 @@ export function readSignedCertificate(der: Uint8Array, tbsView: CertificateView)
  * @throws PkiError PKI_MALFORMED_CERTIFICATE
  */
 export function readTbsCertificate(tbsDer: Uint8Array): CertificateView {
-  assertStrictDer(tbsDer, 'to-be-signed certificate', CODE);
-  return readTbs(asn1js.fromBER(tbsDer).result);
+  return readTbs(readStrictDer(tbsDer, 'to-be-signed certificate', CODE));
 }
 
-function readTbs(node: asn1js.AsnType): CertificateView {
-  const items = sequenceItems(node) ?? malformed('the TBSCertificate is not a SEQUENCE');
+function readTbs(node: DerNode): CertificateView {
+  const items = sequenceOf(node) ?? malformed('the TBSCertificate is not a SEQUENCE');
   let i = 0;
   let version = 0;
-  if (isContextTag(items[0], 0)) {
-    const inner = (items[0] as asn1js.Constructed).valueBlock.value?.[0];
-    if (!(inner instanceof asn1js.Integer)) malformed('the version is not an INTEGER');
-    version = Number(inner.toBigInt());
+  if (isContext(items[0], 0)) {
+    const inner = items[0]!.children[0];
+    if (!isUniversal(inner, UNIVERSAL.integer)) malformed('the version is not an INTEGER');
+    version = Number(integerValue(inner));
     i = 1;
   }
   const [serial, signature, issuer, validity, subject, spki, ...rest] = items.slice(i);
-  if (!(serial instanceof asn1js.Integer)) malformed('the serial number is not an INTEGER');
-  if (!(signature instanceof asn1js.Sequence) || !(spki instanceof asn1js.Sequence)) malformed('an AlgorithmIdentifier or the public key is missing');
-  const times = sequenceItems(validity);
+  if (!isUniversal(serial, UNIVERSAL.integer)) malformed('the serial number is not an INTEGER');
+  if (!sequenceOf(signature) || !sequenceOf(spki)) malformed('an AlgorithmIdentifier or the public key is missing');
+  const times = sequenceOf(validity);
   const notBefore = readTime(times?.[0]);
   const notAfter = readTime(times?.[1]);
   if (times?.length !== 2 || !notBefore || !notAfter) malformed('the validity is not two RFC 5280 times');
   let extensions: ExtensionView[] | undefined;
   let hasUniqueIdentifiers = false;
   for (const field of rest) {
-    if (isContextTag(field, 1) || isContextTag(field, 2)) hasUniqueIdentifiers = true;
-    else if (isContextTag(field, 3) && extensions === undefined) extensions = readExtensions((field as asn1js.Constructed).valueBlock.value?.[0], malformed);
+    if (isContext(field, 1) || isContext(field, 2)) hasUniqueIdentifiers = true;
+    else if (isContext(field, 3) && extensions === undefined) extensions = readExtensions(field.children[0], malformed);
     else malformed('an unexpected field follows the public key');
   }
   return {
-    tbsDer: new Uint8Array(node.valueBeforeDecodeView),
+    tbsDer: new Uint8Array(node.der),
     version,
-    serialNumber: primitiveContent(serial),
-    signature: new Uint8Array(signature.valueBeforeDecodeView),
+    serialNumber: new Uint8Array(serial.content),
+    signature: new Uint8Array(signature!.der),
     issuer: readName(issuer!, CODE, 'issuer name'),
     notBefore,
     notAfter,
     subject: readName(subject!, CODE, 'subject name'),
-    spki: new Uint8Array(spki.valueBeforeDecodeView),
+    spki: new Uint8Array(spki!.der),
     hasUniqueIdentifiers,
     extensions,
   };
 }
 
 /** Reads an Extensions SEQUENCE (certificates, CRLs and CRL entries share it). */
-export function readExtensions(node: asn1js.AsnType | undefined, fail: (what: string) => never): ExtensionView[] {
-  const items = sequenceItems(node);
+export function readExtensions(node: DerNode | undefined, fail: (what: string) => never): ExtensionView[] {
+  const items = sequenceOf(node);
   if (!items || items.length === 0) fail('the extensions field is empty or not a SEQUENCE');
   return items.map((item) => {
-    const parts = sequenceItems(item) ?? [];
+    const parts = sequenceOf(item) ?? [];
     const [oid, second, third] = parts;
     const hasCritical = parts.length === 3;
     const octets = hasCritical ? third : second;
-    if (!(oid instanceof asn1js.ObjectIdentifier) || !(octets instanceof asn1js.OctetString) || octets.idBlock.isConstructed || parts.length > 3 || (hasCritical && !(second instanceof asn1js.Boolean))) {
+    if (!isUniversal(oid, UNIVERSAL.oid) || !isUniversal(octets, UNIVERSAL.octetString) || octets.constructed || parts.length > 3 || (hasCritical && !isUniversal(second, UNIVERSAL.boolean))) {
       fail('an extension is not SEQUENCE { extnID, critical, extnValue }');
     }
-    const critical = hasCritical && (second as asn1js.Boolean).getValue();
-    return { oid: oid.valueBlock.toString(), critical, value: primitiveContent(octets), encodesDefaultCritical: hasCritical && !critical };
+    const critical = hasCritical && second!.content[0] !== 0;
+    return { oid: oidText(oid!), critical, value: new Uint8Array(octets!.content), encodesDefaultCritical: hasCritical && !critical };
   });
 }
 

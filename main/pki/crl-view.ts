@@ -1,7 +1,5 @@
-import * as asn1js from 'asn1js';
 import { readExtensions, type ExtensionView } from './certificate-view.js';
-import { assertStrictDer } from './der-strict.js';
-import { isContextTag, primitiveContent, sequenceItems } from './extensions/extension.js';
+import { integerValue, isContext, isUniversal, readStrictDer, sequenceOf, UNIVERSAL, type DerNode } from './der-node.js';
 import { readName, type NameView } from './names.js';
 import { PkiError } from './pki-error.js';
 import { readTime, type EncodedTime } from './validity.js';
@@ -40,13 +38,12 @@ function malformed(what: string): never {
  * @throws PkiError PKI_MALFORMED_CRL
  */
 export function readCrl(der: Uint8Array): CrlView {
-  assertStrictDer(der, 'CRL', CODE);
-  const parts = sequenceItems(asn1js.fromBER(der).result);
+  const parts = sequenceOf(readStrictDer(der, 'CRL', CODE));
   const [tbs, algorithm, value] = parts ?? [];
-  if (parts?.length !== 3 || !tbs || !(algorithm instanceof asn1js.Sequence) || !(value instanceof asn1js.BitString)) malformed('it is not SEQUENCE { tbsCertList, signatureAlgorithm, signatureValue }');
-  const bits = primitiveContent(value);
+  if (parts?.length !== 3 || !tbs || !sequenceOf(algorithm) || !isUniversal(value, UNIVERSAL.bitString)) malformed('it is not SEQUENCE { tbsCertList, signatureAlgorithm, signatureValue }');
+  const bits = value.content;
   if (bits[0] !== 0) malformed('the signature BIT STRING has unused bits');
-  return { ...readTbs(tbs), signed: { der, signatureAlgorithm: new Uint8Array(algorithm.valueBeforeDecodeView), signatureValue: bits.subarray(1) } };
+  return { ...readTbs(tbs), signed: { der, signatureAlgorithm: new Uint8Array(algorithm!.der), signatureValue: new Uint8Array(bits.subarray(1)) } };
 }
 
 /**
@@ -54,30 +51,29 @@ export function readCrl(der: Uint8Array): CrlView {
  * @throws PkiError PKI_MALFORMED_CRL
  */
 export function readTbsCrl(tbsDer: Uint8Array): CrlView {
-  assertStrictDer(tbsDer, 'to-be-signed CRL', CODE);
-  return readTbs(asn1js.fromBER(tbsDer).result);
+  return readTbs(readStrictDer(tbsDer, 'to-be-signed CRL', CODE));
 }
 
-function readTbs(node: asn1js.AsnType): CrlView {
-  const items = [...(sequenceItems(node) ?? malformed('the TBSCertList is not a SEQUENCE'))];
+function readTbs(node: DerNode): CrlView {
+  const items = [...(sequenceOf(node) ?? malformed('the TBSCertList is not a SEQUENCE'))];
   let version: number | undefined;
-  if (items[0] instanceof asn1js.Integer) version = Number((items.shift() as asn1js.Integer).toBigInt());
+  if (isUniversal(items[0], UNIVERSAL.integer)) version = Number(integerValue(items.shift()!));
   const [signature, issuer, thisUpdateNode] = items.splice(0, 3);
-  if (!(signature instanceof asn1js.Sequence) || !issuer) malformed('the signature algorithm or issuer is missing');
+  if (!sequenceOf(signature) || !issuer) malformed('the signature algorithm or issuer is missing');
   const thisUpdate = readTime(thisUpdateNode) ?? malformed('thisUpdate is not an RFC 5280 time');
   const nextUpdate = readTime(items[0]);
   if (nextUpdate) items.shift();
   let revoked: RevokedEntryView[] | undefined;
-  if (items[0] instanceof asn1js.Sequence) revoked = (items.shift() as asn1js.Sequence).valueBlock.value.map(readEntry);
+  if (sequenceOf(items[0])) revoked = items.shift()!.children.map(readEntry);
   let extensions: ExtensionView[] | undefined;
-  if (isContextTag(items[0], 0)) extensions = readExtensions((items.shift() as asn1js.Constructed).valueBlock.value?.[0], malformed);
+  if (isContext(items[0], 0)) extensions = readExtensions(items.shift()!.children[0], malformed);
   if (items.length > 0) malformed('an unexpected field follows the CRL extensions');
-  return { tbsDer: new Uint8Array(node.valueBeforeDecodeView), version, signature: new Uint8Array(signature.valueBeforeDecodeView), issuer: readName(issuer, CODE, 'CRL issuer'), thisUpdate, nextUpdate, revoked, extensions };
+  return { tbsDer: new Uint8Array(node.der), version, signature: new Uint8Array(signature!.der), issuer: readName(issuer, CODE, 'CRL issuer'), thisUpdate, nextUpdate, revoked, extensions };
 }
 
-function readEntry(node: asn1js.AsnType): RevokedEntryView {
-  const [serial, date, extensions, ...extra] = sequenceItems(node) ?? [];
-  if (!(serial instanceof asn1js.Integer) || extra.length > 0) malformed('a revoked entry is not { serial, date, extensions }');
+function readEntry(node: DerNode): RevokedEntryView {
+  const [serial, date, extensions, ...extra] = sequenceOf(node) ?? [];
+  if (!isUniversal(serial, UNIVERSAL.integer) || extra.length > 0) malformed('a revoked entry is not { serial, date, extensions }');
   const revocationDate = readTime(date) ?? malformed('a revocation date is not an RFC 5280 time');
-  return { serialNumber: primitiveContent(serial), revocationDate, extensions: extensions === undefined ? undefined : readExtensions(extensions, malformed) };
+  return { serialNumber: new Uint8Array(serial.content), revocationDate, extensions: extensions === undefined ? undefined : readExtensions(extensions, malformed) };
 }

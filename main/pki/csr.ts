@@ -1,8 +1,7 @@
 import * as asn1js from 'asn1js';
 import { readExtensions, type ExtensionView } from './certificate-view.js';
 import { csrSignatureScheme } from './csr-signature-algorithm.js';
-import { assertStrictDer } from './der-strict.js';
-import { isContextTag, primitiveContent, sequenceItems } from './extensions/extension.js';
+import { integerValue, isContext, isUniversal, oidText, readStrictDer, sequenceOf, UNIVERSAL, type DerNode } from './der-node.js';
 import { sha256Hex } from './fingerprint.js';
 import { formatName, readName, type NameView } from './names.js';
 import { pemOrDerToDer } from './pem.js';
@@ -47,28 +46,28 @@ function malformed(what: string): never {
  */
 export function parseCsr(input: Uint8Array | string): ParsedCsr {
   const der = pemOrDerToDer(input, ['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST'], 'CSR');
-  assertStrictDer(der, 'CSR', CODE);
-  const outer = sequenceItems(asn1js.fromBER(der).result);
+  const outer = sequenceOf(readStrictDer(der, 'CSR', CODE));
   const [info, algorithm, signatureValue] = outer ?? [];
-  if (outer?.length !== 3 || !(info instanceof asn1js.Sequence) || !(signatureValue instanceof asn1js.BitString)) {
+  const fields = sequenceOf(info);
+  if (outer?.length !== 3 || !fields || !isUniversal(signatureValue, UNIVERSAL.bitString)) {
     malformed('it is not SEQUENCE { certificationRequestInfo, signatureAlgorithm, signature }');
   }
-  const fields = info.valueBlock.value;
   const [version, subjectNode, spkiNode, attributesNode] = fields;
-  if (!(version instanceof asn1js.Integer) || version.toBigInt() !== 0n) malformed('its version is not 0 (v1)');
-  if (!subjectNode || !(spkiNode instanceof asn1js.Sequence) || !isContextTag(attributesNode, 0) || fields.length !== 4 || !attributesNode!.idBlock.isConstructed) {
+  if (!isUniversal(version, UNIVERSAL.integer) || integerValue(version) !== 0n) malformed('its version is not 0 (v1)');
+  if (!subjectNode || !sequenceOf(spkiNode) || !isContext(attributesNode, 0) || fields.length !== 4 || !attributesNode!.constructed) {
     malformed('the request info is not { version, subject, subjectPKInfo, [0] attributes }');
   }
   const subject = readName(subjectNode, CODE, 'CSR subject');
-  const spki = new Uint8Array(spkiNode.valueBeforeDecodeView);
-  const scheme = csrSignatureScheme(algorithm!);
+  const spki = new Uint8Array(spkiNode!.der);
+  // The signature AlgorithmIdentifier (with RSASSA-PSS parameters) is read by asn1js: a few bytes.
+  const scheme = csrSignatureScheme(asn1js.fromBER(new Uint8Array(algorithm!.der)).result);
   const publicKey = checkPublicKey(spki);
-  const signatureBits = primitiveContent(signatureValue);
+  const signatureBits = signatureValue!.content;
   if (signatureBits[0] !== 0) malformed('its signature BIT STRING has unused bits');
-  if (!verifySignature(spki, scheme, new Uint8Array(info.valueBeforeDecodeView), signatureBits.subarray(1))) {
+  if (!verifySignature(spki, scheme, info!.der, signatureBits.subarray(1))) {
     throw new PkiError('PKI_CSR_SIGNATURE_INVALID', "The CSR's signature does not verify with its own public key: it was altered or damaged. Ask for a new CSR.");
   }
-  const { requestedExtensions, otherAttributes } = readAttributes(attributesNode as asn1js.Constructed);
+  const { requestedExtensions, otherAttributes } = readAttributes(attributesNode!);
   return {
     der,
     sha256: sha256Hex(der),
@@ -85,19 +84,19 @@ export function parseCsr(input: Uint8Array | string): ParsedCsr {
 }
 
 /** RFC 2986 §4.1 attributes; PKCS#9 (RFC 2985 §5.4.2) extensionRequest holds one Extensions value. */
-function readAttributes(node: asn1js.Constructed): { requestedExtensions: ExtensionView[]; otherAttributes: string[] } {
+function readAttributes(node: DerNode): { requestedExtensions: ExtensionView[]; otherAttributes: string[] } {
   let requestedExtensions: ExtensionView[] | undefined;
   const otherAttributes: string[] = [];
-  for (const attribute of node.valueBlock.value) {
-    const [type, values, ...extra] = sequenceItems(attribute) ?? [];
-    if (!(type instanceof asn1js.ObjectIdentifier) || !(values instanceof asn1js.Set) || extra.length > 0) malformed('an attribute is not { type, SET OF values }');
-    const oid = type.valueBlock.toString();
+  for (const attribute of node.children) {
+    const [type, values, ...extra] = sequenceOf(attribute) ?? [];
+    if (!isUniversal(type, UNIVERSAL.oid) || !isUniversal(values, UNIVERSAL.set) || !values.constructed || extra.length > 0) malformed('an attribute is not { type, SET OF values }');
+    const oid = oidText(type!);
     if (oid !== EXTENSION_REQUEST) {
       otherAttributes.push(oid);
       continue;
     }
-    if (requestedExtensions !== undefined || values.valueBlock.value.length !== 1) malformed('extensionRequest does not hold exactly one Extensions value');
-    requestedExtensions = readExtensions(values.valueBlock.value[0], malformed);
+    if (requestedExtensions !== undefined || values!.children.length !== 1) malformed('extensionRequest does not hold exactly one Extensions value');
+    requestedExtensions = readExtensions(values!.children[0], malformed);
   }
   return { requestedExtensions: requestedExtensions ?? [], otherAttributes };
 }

@@ -1,4 +1,5 @@
 import * as asn1js from 'asn1js';
+import { isUniversal, oidText, sequenceOf, UNIVERSAL, type DerNode } from './der-node.js';
 import { PkiError } from './pki-error.js';
 
 /** The attribute types a script may put in a subject, by their usual short names. */
@@ -89,30 +90,30 @@ export interface NameView {
 const STRING_TYPES: Record<number, string> = { 12: 'UTF8String', 19: 'PrintableString', 20: 'TeletexString', 22: 'IA5String', 28: 'UniversalString', 30: 'BMPString' };
 
 /**
- * Reads an encoded Name (as asn1js parsed it) into a view.
+ * Reads an encoded Name (a strict DER tree, der-node.ts) into a view.
  * @throws PkiError with `code` when it is not an RDNSequence.
  */
-export function readName(node: asn1js.AsnType, code: 'PKI_MALFORMED_CSR' | 'PKI_MALFORMED_CERTIFICATE' | 'PKI_MALFORMED_CRL', what: string): NameView {
+export function readName(node: DerNode, code: 'PKI_MALFORMED_CSR' | 'PKI_MALFORMED_CERTIFICATE' | 'PKI_MALFORMED_CRL', what: string): NameView {
   const bad = (): never => {
     throw new PkiError(code, `The ${what} is not a valid distinguished name.`);
   };
-  if (!(node instanceof asn1js.Sequence)) return bad();
-  const rdns = node.valueBlock.value.map((rdn) => {
-    if (!(rdn instanceof asn1js.Set) || rdn.valueBlock.value.length === 0) return bad();
-    return rdn.valueBlock.value.map((atv) => {
-      const parts = atv instanceof asn1js.Sequence ? atv.valueBlock.value : [];
+  const rdnNodes = sequenceOf(node) ?? bad();
+  const rdns = rdnNodes.map((rdn) => {
+    if (!isUniversal(rdn, UNIVERSAL.set) || !rdn.constructed || rdn.children.length === 0) return bad();
+    return rdn.children.map((atv) => {
+      const parts = sequenceOf(atv) ?? [];
       const [type, value] = parts;
-      if (!(type instanceof asn1js.ObjectIdentifier) || !value || parts.length !== 2) return bad();
-      return readAttribute(type.valueBlock.toString(), value);
+      if (!isUniversal(type, UNIVERSAL.oid) || !value || parts.length !== 2) return bad();
+      return readAttribute(oidText(type), value);
     });
   });
-  return { der: new Uint8Array(node.valueBeforeDecodeView), rdns };
+  return { der: new Uint8Array(node.der), rdns };
 }
 
-function readAttribute(oid: string, value: asn1js.AsnType): EncodedAttribute {
-  const tag = value.idBlock.tagClass === 1 && !value.idBlock.isConstructed ? value.idBlock.tagNumber : -1;
-  const stringType = STRING_TYPES[tag] ?? `[tag ${value.idBlock.tagClass}/${value.idBlock.tagNumber}]`;
-  const raw = contentOctets(value.valueBeforeDecodeView);
+function readAttribute(oid: string, value: DerNode): EncodedAttribute {
+  const tag = value.tagClass === 1 && !value.constructed ? value.tagNumber : -1;
+  const stringType = STRING_TYPES[tag] ?? `[tag ${value.tagClass}/${value.tagNumber}]`;
+  const raw = value.content;
   let text: string | undefined;
   try {
     if (tag === 12) text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
@@ -123,13 +124,6 @@ function readAttribute(oid: string, value: asn1js.AsnType): EncodedAttribute {
   }
   const wellFormed = text !== undefined && (tag !== 19 || isPrintableString(text)) && (tag !== 22 || isAscii(text));
   return { oid, name: attributeName(oid), stringType, value: text ?? Buffer.from(raw).toString('hex'), wellFormed };
-}
-
-/** The content octets of a DER value: what follows its tag and definite length. */
-function contentOctets(whole: Uint8Array): Uint8Array {
-  if (whole.length < 2) return new Uint8Array();
-  const first = whole[1]!;
-  return whole.subarray(first < 0x80 ? 2 : 2 + (first & 0x7f));
 }
 
 /**

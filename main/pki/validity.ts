@@ -1,4 +1,5 @@
 import * as asn1js from 'asn1js';
+import type { DerNode } from './der-node.js';
 import { PkiError } from './pki-error.js';
 
 /**
@@ -68,11 +69,11 @@ export interface EncodedTime {
  * YYYYMMDDHHMMSSZ); UTCTime years 50–99 are 19xx (§4.1.2.5.1).
  * @returns undefined when the value is neither, or not in that form.
  */
-export function readTime(node: asn1js.AsnType | undefined): EncodedTime | undefined {
-  if (!node || node.idBlock.tagClass !== 1 || (node.idBlock.tagNumber !== 23 && node.idBlock.tagNumber !== 24)) return undefined;
-  const whole = node.valueBeforeDecodeView;
-  const text = Buffer.from(whole.subarray(2)).toString('latin1');
-  const type = node.idBlock.tagNumber === 23 ? 'UTCTime' : 'GeneralizedTime';
+export function readTime(node: DerNode | undefined): EncodedTime | undefined {
+  if (!node || node.tagClass !== 1 || node.constructed || (node.tagNumber !== 23 && node.tagNumber !== 24)) return undefined;
+  const whole = node.der;
+  const text = Buffer.from(node.content).toString('latin1');
+  const type = node.tagNumber === 23 ? 'UTCTime' : 'GeneralizedTime';
   const match = (type === 'UTCTime' ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/ : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/).exec(text);
   if (!match || whole[1]! >= 0x80) return undefined;
   const [y, mo, d, h, mi, s] = match.slice(1).map(Number) as [number, number, number, number, number, number];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import * as asn1js from 'asn1js';
 import { issueRootCertificate } from '../../../main/pki/issue-root-certificate.js';
+import { readStrictDer } from '../../../main/pki/der-node.js';
 import { encodeName, formatName, readName } from '../../../main/pki/names.js';
 import { softwareSigner } from '../../support/software-signer.js';
 import { rootRequest } from './helpers/fixtures.js';
@@ -23,7 +23,7 @@ describe('distinguished names', () => {
       { type: 'C', value: 'DE' },
       { type: 'O', value: 'Alpha' },
     ]);
-    const view = readName(asn1js.fromBER(der).result, 'PKI_MALFORMED_CERTIFICATE', 'name');
+    const view = readName(readStrictDer(der, 'name', 'PKI_MALFORMED_CERTIFICATE'), 'PKI_MALFORMED_CERTIFICATE', 'name');
     expect(view.rdns.map((rdn) => rdn.length)).toEqual([1, 1, 1]);
     expect(view.rdns.map((rdn) => rdn[0]!.name)).toEqual(['CN', 'C', 'O']);
     const listing = asn1parse(der);
@@ -58,6 +58,6 @@ describe('distinguished names', () => {
 
   it('formats special characters escaped as RFC 4514 does', () => {
     const der = encodeName([{ type: 'O', value: 'A, B + C' }, { type: 'CN', value: ' lead' }]);
-    expect(formatName(readName(asn1js.fromBER(der).result, 'PKI_MALFORMED_CERTIFICATE', 'name'))).toBe('O=A\\, B \\+ C, CN=\\ lead');
+    expect(formatName(readName(readStrictDer(der, 'name', 'PKI_MALFORMED_CERTIFICATE'), 'PKI_MALFORMED_CERTIFICATE', 'name'))).toBe('O=A\\, B \\+ C, CN=\\ lead');
   });
 });
