@@ -105,7 +105,7 @@ async function approveShowingAgain(ctx: RunContext, step: PlannedStep, share: Sh
   const what = `Share ${envelope.member} of ${envelope.shareCount} shown again to ${custodian}`;
   await ctx.host.acknowledge({
     step: step.id,
-    title: `Show ${custodian}'s share again?`,
+    title: `Show ${custodian}'s share again`,
     detail: `${custodian} asks to see share ${envelope.member} (fingerprint ${fingerprint}) again. Reason given: "${reason}". ${ctx.witness}, approve only if the room is still private to ${custodian}. The transcript records your approval and the reason.`,
     actor: ctx.witness,
   });

@@ -6,6 +6,7 @@ import { ConfirmPanel } from '../confirm/confirm-panel.js';
 import { MediaPanel } from '../export/media-panel.js';
 import { HandoffPanel } from '../handoff/handoff-panel.js';
 import { PassphrasePanel } from '../handoff/passphrase-panel.js';
+import { ShowAgainApprovalPanel } from '../handoff/show-again-approval-panel.js';
 import { ReceiptPanel } from '../handoff/receipt-panel.js';
 import { ShareStickPanel } from '../handoff/share-stick-panel.js';
 import { PinPanel } from '../pin/pin-panel.js';
@@ -53,6 +54,9 @@ function AcknowledgePanel(props: PanelProps<AcknowledgeQuestion>) {
       return <PreflightPanel {...props} />;
     case 'roll-call':
       return <RollCallPanel {...props} />;
+    case 'custodian.handoff':
+      // At a hand-off the witness is asked either to approve showing a share again, or to acknowledge a sealed file.
+      return props.question.title.endsWith(' share again') ? <ShowAgainApprovalPanel {...props} /> : <StepPanel {...props} />;
     case 'certificate.sign':
       // The first acknowledgement of a signing step is the review; the second confirms the signed result.
       return props.question.title.endsWith(' reviewed') ? <CertificateReviewPanel {...props} /> : <StepPanel {...props} />;

@@ -144,7 +144,7 @@ describe('a hand-off with sealed share files', () => {
 
 describe('a share shown again', () => {
   it('asks the witness to approve, naming the custodian and the reason', () => {
-    const approval = acknowledgements.find((q) => q.title === "Show Dave Dubois's share again?");
+    const approval = acknowledgements.find((q) => q.title === "Show Dave Dubois's share again");
     expect(approval).toMatchObject({ actor: 'Walter White', detail: expect.stringContaining(REASON) });
   });
 
