@@ -86,7 +86,7 @@ export class CeremonyRuns {
     const bundleDir = mkdtempSync(join(tmpdir(), 'conclave-rehearsal-bundle-'));
     const source = planned.root ? mkdtempSync(join(tmpdir(), 'conclave-practice-source-')) : undefined;
     const modulePath = defaultModulePath();
-    const room: RunRoom = { modulePath, tokenLabel, rehearsal: true };
+    const room: RunRoom = { modulePath, tokenLabel, rehearsal: true, ...(source !== undefined ? { sourceDir: source } : {}) };
     const script: RunScript = { file, sha256, plan: planned.plan, participants: planned.script.participants.map((p) => ({ name: p.name, role: p.role })) };
     await this.options.ledger.add({ bundleDir, practiceConf: store.conf });
     return this.launch('rehearsal', bundleDir, script, room, [], { conf: store.conf, pin }, async (host) => {

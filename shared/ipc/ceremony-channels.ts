@@ -22,6 +22,8 @@ export interface RunRoom {
   tokenLabel: string;
   /** A practice run on a throwaway SoftHSM token: every screen says REHEARSAL. */
   rehearsal: boolean;
+  /** The bundle a later kind builds on, when the room gives it instead of the script (a rehearsal's practice root bundle). */
+  sourceDir?: string;
 }
 
 /** What the close produced. */

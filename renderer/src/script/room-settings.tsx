@@ -12,6 +12,15 @@ export function RoomSettings({ room }: { room: RunRoom }) {
         <dd className="mono">{room.tokenLabel}</dd>
         <dt>Mode</dt>
         <dd>{room.rehearsal ? 'REHEARSAL on a throwaway SoftHSM token' : 'Real ceremony'}</dd>
+        {room.sourceDir !== undefined ? (
+          <>
+            <dt>Source bundle</dt>
+            <dd>
+              <span className="mono">{room.sourceDir}</span>
+              {room.rehearsal ? <span className="hint"> — the practice root ceremony&apos;s bundle; its custodian cards (the practice shares) are in its custodians folder.</span> : null}
+            </dd>
+          </>
+        ) : null}
       </dl>
     </section>
   );

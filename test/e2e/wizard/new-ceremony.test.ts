@@ -129,6 +129,10 @@ describe('the home page: a new ceremony from a template, and a later kind rehear
       await room.screen('later-kind-practice-root');
       // The practice root runs unattended before the first question of the crl-signing ceremony.
       await room.nextQuestion(undefined, 240_000);
+      const settings = page.locator('.room-settings');
+      await settings.getByText('Source bundle').waitFor();
+      expect(await settings.innerText()).toContain('custodian cards');
+      await room.screen('later-kind-script-review');
       await walkCeremony(room);
       const run = room.engine.ceremonies.status()!;
       expect(run.error).toBeNull();
