@@ -16,6 +16,7 @@ import { readIssuer } from './issuer.js';
 import { keyIdentifier } from './key-identifier.js';
 import { encodeName } from './names.js';
 import { PkiError } from './pki-error.js';
+import { RecentResults } from './recent-results.js';
 import { subordinateCaProfile } from './profiles/subordinate-ca.js';
 import { SUBORDINATE_CA_EXTENSIONS, tlsSubordinateCaProfile } from './profiles/tls-subordinate-ca.js';
 import { resolveValidity } from './validity.js';
@@ -57,18 +58,12 @@ export async function prepareCertificateFromCsr(request: CertificateFromCsrReque
   const issuer = readIssuer(request.issuerCertificate, request.issuerSigner);
   const algorithm = chooseSignatureAlgorithm(request.issuerSigner.keyType, request.signature);
   const copied = copiedExtensions(request);
-  const purposes = (request.extendedKeyUsages ?? (tls ? ['serverAuth'] : [])).map(purposeOid);
-  const policies = request.policies ?? (tls ? [POLICY.domainValidated] : []);
+  const fixed = fixedExtensions(request, issuer.keyId);
   const extensions: ExtensionValue[] = [
-    basicConstraintsExtension({ ca: true, pathLength: request.pathLength ?? 0 }),
-    keyUsageExtension(request.digitalSignature ? ['digitalSignature', 'keyCertSign', 'cRLSign'] : ['keyCertSign', 'cRLSign']),
+    ...fixed.before.map(ownCopy),
     subjectKeyIdentifierExtension(keyIdentifier(request.csr.spki)),
-    authorityKeyIdentifierExtension(issuer.keyId),
+    ...fixed.after.map(ownCopy),
   ];
-  if (purposes.length > 0) extensions.push(extendedKeyUsageExtension(purposes));
-  if (policies.length > 0) extensions.push(certificatePoliciesExtension(policies));
-  if (request.crlDistributionPoints?.length) extensions.push(crlDistributionPointsExtension(request.crlDistributionPoints));
-  if (request.caIssuers?.length || request.ocsp?.length) extensions.push(authorityInformationAccessExtension({ caIssuers: request.caIssuers ?? [], ocsp: request.ocsp ?? [] }));
   extensions.push(...copied);
   return {
     profile: tls ? tlsSubordinateCaProfile : subordinateCaProfile,
@@ -98,6 +93,49 @@ export async function prepareCertificateFromCsr(request: CertificateFromCsrReque
  */
 export async function issueCertificateFromCsr(request: CertificateFromCsrRequest): Promise<IssuedCertificate> {
   return signPreparedCertificate(await prepareCertificateFromCsr(request));
+}
+
+/** The extensions other than the subject's key identifier, around where it goes (RFC 5280 §4.2 sets no order; ours is fixed). */
+interface FixedExtensions {
+  before: readonly ExtensionValue[];
+  after: readonly ExtensionValue[];
+}
+
+/**
+ * Every certificate a script issues under one issuer carries the same
+ * extensions but for its subjectKeyIdentifier: encoded once per distinct
+ * choice of options and issuer, each certificate gets its own copy.
+ */
+const recentFixedExtensions = new RecentResults<FixedExtensions>(4);
+
+function fixedExtensions(request: CertificateFromCsrRequest, issuerKeyId: Uint8Array): FixedExtensions {
+  const tls = request.profile === 'tls-subordinate-ca';
+  const options = {
+    pathLength: request.pathLength ?? 0,
+    digitalSignature: request.digitalSignature === true,
+    purposes: (request.extendedKeyUsages ?? (tls ? ['serverAuth'] : [])).map(purposeOid),
+    policies: request.policies ?? (tls ? [POLICY.domainValidated] : []),
+    crlDistributionPoints: request.crlDistributionPoints ?? [],
+    caIssuers: request.caIssuers ?? [],
+    ocsp: request.ocsp ?? [],
+    issuerKeyId: Buffer.from(issuerKeyId).toString('hex'),
+  };
+  return recentFixedExtensions.get(new TextEncoder().encode(JSON.stringify(options)), () => {
+    const after = [authorityKeyIdentifierExtension(issuerKeyId)];
+    if (options.purposes.length > 0) after.push(extendedKeyUsageExtension(options.purposes));
+    if (options.policies.length > 0) after.push(certificatePoliciesExtension(options.policies));
+    if (options.crlDistributionPoints.length > 0) after.push(crlDistributionPointsExtension(options.crlDistributionPoints));
+    if (options.caIssuers.length > 0 || options.ocsp.length > 0) after.push(authorityInformationAccessExtension({ caIssuers: options.caIssuers, ocsp: options.ocsp }));
+    const before = [
+      basicConstraintsExtension({ ca: true, pathLength: options.pathLength }),
+      keyUsageExtension(options.digitalSignature ? ['digitalSignature', 'keyCertSign', 'cRLSign'] : ['keyCertSign', 'cRLSign']),
+    ];
+    return { before, after };
+  });
+}
+
+function ownCopy(extension: ExtensionValue): ExtensionValue {
+  return { oid: extension.oid, critical: extension.critical, value: new Uint8Array(extension.value) };
 }
 
 function purposeOid(purpose: string): string {

@@ -1,6 +1,6 @@
-import * as asn1js from 'asn1js';
 import { createHash } from 'node:crypto';
 import { PkiError } from './pki-error.js';
+import { subjectPublicKeyInfoParts } from './public-key.js';
 import { RecentResults } from './recent-results.js';
 
 /** An issuance needs the CSR's key identifier for its SKI and for the SKI lint before and after signing. */
@@ -19,10 +19,8 @@ export function keyIdentifier(spki: Uint8Array): Uint8Array {
 }
 
 function computeKeyIdentifier(spki: Uint8Array): Uint8Array {
-  const parsed = asn1js.fromBER(spki);
-  const bitString = parsed.result instanceof asn1js.Sequence ? parsed.result.valueBlock.value[1] : undefined;
-  if (parsed.offset === -1 || !(bitString instanceof asn1js.BitString)) {
-    throw new PkiError('PKI_PUBLIC_KEY_INVALID', 'Not a SubjectPublicKeyInfo: cannot compute its key identifier.');
-  }
-  return new Uint8Array(createHash('sha256').update(bitString.valueBlock.valueHexView).digest().subarray(0, 20));
+  const [, bitString] = subjectPublicKeyInfoParts(spki) ?? [];
+  if (!bitString) throw new PkiError('PKI_PUBLIC_KEY_INVALID', 'Not a SubjectPublicKeyInfo: cannot compute its key identifier.');
+  // The BIT STRING's value: its content after the unused-bits octet.
+  return new Uint8Array(createHash('sha256').update(bitString.content.subarray(1)).digest().subarray(0, 20));
 }

@@ -6,7 +6,8 @@ export type PemLabel = 'CERTIFICATE' | 'X509 CRL' | 'CERTIFICATE REQUEST' | 'PUB
 /** RFC 7468 §2: base64 in lines of 64 characters between the boundaries, ending in a newline. */
 export function toPem(label: PemLabel, der: Uint8Array): string {
   const base64 = Buffer.from(der).toString('base64');
-  const lines = base64.match(/.{1,64}/g) ?? [];
+  const lines: string[] = [];
+  for (let at = 0; at < base64.length; at += 64) lines.push(base64.slice(at, at + 64));
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 

@@ -1,7 +1,7 @@
-import * as asn1js from 'asn1js';
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { EcCurve } from '../hsm/key-spec.js';
 import { isBrPublicKeyAlgorithmIdentifier } from './algorithms.js';
+import { isUniversal, readStrictDer, sequenceOf, UNIVERSAL, type DerNode } from './der-node.js';
 import { PkiError, type PkiErrorCode } from './pki-error.js';
 import { RecentResults } from './recent-results.js';
 
@@ -110,18 +110,31 @@ function inspectKeyObject(spki: Uint8Array, key: KeyObject): PublicKeyType | Pub
 
 /** BR §7.1.3.1: the AlgorithmIdentifier bytes are fixed; RFC 5480 §2.2: EC points uncompressed. */
 function checkEncoding(spki: Uint8Array, type: PublicKeyType): PublicKeyProblem | undefined {
-  const parsed = asn1js.fromBER(spki);
-  const children = parsed.result instanceof asn1js.Sequence ? parsed.result.valueBlock.value : [];
-  const algorithm = children[0];
-  const key = children[1];
-  if (parsed.offset !== spki.length || !algorithm || !(key instanceof asn1js.BitString)) {
+  const [algorithm, key] = subjectPublicKeyInfoParts(spki) ?? [];
+  if (!algorithm || !key) {
     return { code: 'PKI_PUBLIC_KEY_INVALID', message: 'The SubjectPublicKeyInfo is not a single well-formed structure.' };
   }
-  if (!isBrPublicKeyAlgorithmIdentifier(algorithm.valueBeforeDecodeView)) {
+  if (!isBrPublicKeyAlgorithmIdentifier(algorithm.der)) {
     return { code: 'PKI_PUBLIC_KEY_INVALID', message: `The public key's AlgorithmIdentifier is not encoded as BR §7.1.3.1 requires for ${describePublicKeyType(type)}.` };
   }
-  if (type.kind === 'ec' && key.valueBlock.valueHexView[0] !== 0x04) {
+  if (type.kind === 'ec' && key.content[1] !== 0x04) {
     return { code: 'PKI_PUBLIC_KEY_INVALID', message: 'The EC public key is not in uncompressed form (RFC 5480 §2.2).' };
   }
   return undefined;
+}
+
+/**
+ * The AlgorithmIdentifier and the subjectPublicKey BIT STRING of a SubjectPublicKeyInfo
+ * in strict DER (RFC 5280 §4.1.2.7), or undefined when the bytes are not one.
+ */
+export function subjectPublicKeyInfoParts(spki: Uint8Array): [algorithm: DerNode, subjectPublicKey: DerNode] | undefined {
+  let node: DerNode;
+  try {
+    node = readStrictDer(spki, 'public key', 'PKI_PUBLIC_KEY_INVALID');
+  } catch {
+    return undefined;
+  }
+  const [algorithm, key, ...rest] = sequenceOf(node) ?? [];
+  if (!sequenceOf(algorithm) || !isUniversal(key, UNIVERSAL.bitString) || rest.length > 0) return undefined;
+  return [algorithm!, key];
 }
