@@ -17,6 +17,10 @@ export function hostService(host: RendererHost): Handlers['host'] {
       await host.answer(id, { kind: 'share-hidden' });
       return null;
     },
+    printCard: async ({ id }) => {
+      await host.printCard(id);
+      return null;
+    },
     shareEntered: async ({ id, words }) => {
       await host.answer(id, { kind: 'share-entered', words });
       return null;

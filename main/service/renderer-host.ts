@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HostQuestion } from '../../shared/ipc/host-questions.js';
 import type { RemovableMedium } from '../../shared/ipc/media-channels.js';
-import { HostDeclined, ShowShareAgain, type Ask, type CeremonyHost, type MediaQuestion, type PassphraseEntries, type RunnerNotice } from '../ceremony/runner/ceremony-host.js';
+import { HostDeclined, ShowShareAgain, type Ask, type CeremonyHost, type MediaQuestion, type PassphraseEntries, type PresentShareActions, type RunnerNotice } from '../ceremony/runner/ceremony-host.js';
 import type { EventSink } from './event-sink.js';
 import { HostError } from './host-error.js';
 import { encodeShareWords } from './share-words.js';
@@ -49,6 +49,8 @@ interface OpenQuestion {
  */
 export class RendererHost implements CeremonyHost {
   private readonly open = new Map<string, OpenQuestion>();
+  /** The card printers of the shares shown now, by question id. */
+  private readonly cardPrinters = new Map<string, () => Promise<void>>();
 
   constructor(
     /** Where events for the screen go; the app's ceremony runs send theirs through it too. */
@@ -70,8 +72,26 @@ export class RendererHost implements CeremonyHost {
     });
   }
 
-  presentShare(question: Ask<Extract<HostQuestion, { kind: 'present-share' }>>): Promise<void> {
-    return this.ask({ ...question, kind: 'present-share' }, 'share-hidden', () => undefined);
+  presentShare(question: Ask<Extract<HostQuestion, { kind: 'present-share' }>>, actions?: PresentShareActions): Promise<void> {
+    const printCard = actions?.printCard;
+    const id = this.newId();
+    if (printCard) this.cardPrinters.set(id, printCard);
+    return this.ask({ ...question, kind: 'present-share', ...(printCard ? { canPrint: true } : {}) }, 'share-hidden', () => undefined, id).finally(() => this.cardPrinters.delete(id));
+  }
+
+  /**
+   * "Print the card" while a share is shown: the card goes to the printer the
+   * administrator chooses; the share stays shown until it is hidden.
+   * @throws HostError when no share is shown under this id, or it cannot be
+   *   printed to paper here; the printer's own error when printing fails.
+   */
+  async printCard(id: string): Promise<void> {
+    const open = this.find(id);
+    const print = this.cardPrinters.get(id);
+    if (open.question.kind !== 'present-share' || !print) {
+      throw new HostError('host.wrong-answer', 'This card cannot be printed to paper here: only the desktop app prints. The card is in the bundle under custodians/ in a rehearsal, or when the script keeps cards in the bundle.');
+    }
+    await print();
   }
 
   /** A take-share that offers showAgain also takes a "show-again" answer: the promise then rejects with ShowShareAgain. */
@@ -151,8 +171,8 @@ export class RendererHost implements CeremonyHost {
     return open;
   }
 
-  private ask<K extends HostAnswer['kind'], T>(fields: WithoutId<HostQuestion>, answerKind: K, check: (answer: AnswerOf<K>) => T | Promise<T>): Promise<T> {
-    const question = { ...fields, id: this.newId() } as HostQuestion;
+  private ask<K extends HostAnswer['kind'], T>(fields: WithoutId<HostQuestion>, answerKind: K, check: (answer: AnswerOf<K>) => T | Promise<T>, id = this.newId()): Promise<T> {
+    const question = { ...fields, id } as HostQuestion;
     if (ANSWER_TO[question.kind] !== answerKind) throw new TypeError(`A ${question.kind} question cannot take a ${answerKind} answer.`);
     return new Promise<T>((resolve, reject) => {
       let settled = false;

@@ -1,5 +1,5 @@
 import type { AcknowledgeQuestion, ChoosePassphraseQuestion, ConfirmQuestion, EnterPinQuestion, PresentShareQuestion, TakeShareQuestion } from '../../shared/ipc/host-questions.js';
-import type { Ask, CeremonyHost, DeviationRecorder, MediaQuestion, PassphraseEntries, RunnerNotice } from '../ceremony/runner/ceremony-host.js';
+import type { Ask, CeremonyHost, DeviationRecorder, MediaQuestion, PassphraseEntries, PresentShareActions, RunnerNotice } from '../ceremony/runner/ceremony-host.js';
 import type { RendererHost } from './renderer-host.js';
 
 /**
@@ -34,9 +34,9 @@ export class RunHost implements CeremonyHost {
     return this.screen.confirm(question);
   }
 
-  async presentShare(question: Ask<PresentShareQuestion>): Promise<void> {
+  async presentShare(question: Ask<PresentShareQuestion>, actions?: PresentShareActions): Promise<void> {
     await this.linesSent();
-    return this.screen.presentShare(question);
+    return this.screen.presentShare(question, actions);
   }
 
   async takeShare(question: Ask<TakeShareQuestion>): Promise<Uint8Array> {

@@ -18,6 +18,11 @@ export const hostChannels = {
   acknowledge: channel<null>()(z.strictObject({ id: questionId })),
   /** The typed word; main compares it with the word asked for. */
   confirm: channel<null>()(z.strictObject({ id: questionId, typed: z.string().max(100) })),
+  /**
+   * While a share is shown (present-share with canPrint): send the custodian's
+   * card to a printer. The question stays open; the share is hidden as usual.
+   */
+  printCard: channel<null>()(z.strictObject({ id: questionId })),
   /** The share shown to a custodian is hidden again (present-share). */
   shareHidden: channel<null>()(z.strictObject({ id: questionId })),
   /**

@@ -51,6 +51,8 @@ export interface PresentShareQuestion extends QuestionBase {
   qrDataUrl: string;
   /** First 8 bytes of SHA-256 of the share bytes, hex (FORMATS.md, "Share"). */
   fingerprint: string;
+  /** Whether "print the card" can send the card to a paper printer now (host.printCard); only the desktop app prints to paper. */
+  canPrint?: boolean;
 }
 
 /** A custodian brings a share back (recovery, rotation): the words are typed in. */

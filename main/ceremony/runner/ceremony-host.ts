@@ -16,6 +16,12 @@ export interface MediaQuestion {
   problem?: string;
 }
 
+/** What the room may do while a share is shown, besides hiding it. */
+export interface PresentShareActions {
+  /** Sends this custodian's card to a paper printer (the app's system print dialog); absent where nothing prints to paper. */
+  printCard?: () => Promise<void>;
+}
+
 /** A passphrase as the custodian typed it twice (UTF-8). Secret: the runner compares, uses and zeroes both. */
 export interface PassphraseEntries {
   passphrase: Uint8Array;
@@ -44,7 +50,7 @@ export interface CeremonyHost {
    * when the share is hidden again. The runner then takes it back with
    * takeShare to prove the custodian holds a working copy.
    */
-  presentShare(question: Ask<PresentShareQuestion>): Promise<void>;
+  presentShare(question: Ask<PresentShareQuestion>, actions?: PresentShareActions): Promise<void>;
   /**
    * A share as the words typed (UTF-8, spaces between words). Secret: the runner zeroes it.
    * When the question offers showAgain, the host may instead reject with

@@ -1,3 +1,4 @@
+import type { CustodianCardModel } from '../../../renderer/print/print-models.js';
 import { standardCardInstructions } from '../../../renderer/print/standard-wording.js';
 import { CustodyError } from '../../custody/custody-error.js';
 import { serializeBackup, BACKUP_FORMAT, WRAP_MECHANISM, PRIVATE_KEY_USAGE, SECRET_KEY_USAGE, type BackupFile } from '../../custody/backup-file.js';
@@ -11,6 +12,7 @@ import type { ShareInHand } from '../runner/ceremony-state.js';
 import type { RunContext } from '../runner/run-context.js';
 import { backupSection, requireBackup } from './backup-steps.js';
 import { custodianSlug } from './custodian-slug.js';
+import { paperCardPrinter } from './card-printing.js';
 import { handOutSealedShareFile } from './sealed-share-handout.js';
 import type { StepExecutor } from './step-executor.js';
 
@@ -42,13 +44,19 @@ export const custodianHandoffStep: StepExecutor<'custodian.handoff'> = async (ct
   if (backup.verified.size === backup.shares.length) await writeBackup(ctx, step.id);
 };
 
-/** Shows the share to its custodian (words and QR); the first time, its card is printed too. */
+/**
+ * Shows the share to its custodian (words and QR); the first time, its card
+ * is written too. Where the run prints to paper (the app), the room may send
+ * the card to a printer while the share is shown.
+ */
 async function presentShare(ctx: RunContext, stepId: string, share: ShareInHand, firstTime: boolean): Promise<void> {
   const { envelope, fingerprint } = share;
   const words = shareToWords(envelope);
   try {
     const qrSvg = await shareQrSvg(envelope);
     if (firstTime) await writeCard(ctx, share, words, qrSvg);
+    const toPaper = paperCardPrinter(ctx.printer);
+    const actions = toPaper ? { printCard: () => toPaper(cardModel(ctx, share, words, qrSvg)) } : {};
     await ctx.host.presentShare({
       step: stepId,
       custodian: share.custodian,
@@ -58,7 +66,7 @@ async function presentShare(ctx: RunContext, stepId: string, share: ShareInHand,
       words,
       qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(qrSvg, 'utf8').toString('base64')}`,
       fingerprint,
-    });
+    }, actions);
   } finally {
     words.fill('');
   }
@@ -115,8 +123,18 @@ async function approveShowingAgain(ctx: RunContext, step: PlannedStep, share: Sh
 
 async function writeCard(ctx: RunContext, share: ShareInHand, words: string[], qrSvg: string): Promise<void> {
   if (!ctx.room.rehearsal && !backupSection(ctx).cardsInBundle) return;
+  const printed = await ctx.printer.card(cardModel(ctx, share, words, qrSvg));
+  try {
+    await ctx.bundle.writeFile(`custodians/${String(share.envelope.member).padStart(3, '0')}-${custodianSlug(share.custodian)}.${printed.extension}`, printed.bytes);
+  } finally {
+    printed.bytes.fill(0);
+  }
+}
+
+/** The custodian card of a share: what is written to the bundle and what goes to paper. */
+function cardModel(ctx: RunContext, share: ShareInHand, words: string[], qrSvg: string): CustodianCardModel {
   const { envelope } = share;
-  const printed = await ctx.printer.card({
+  return {
     ceremonyId: ctx.script.id,
     ceremonyDate: ctx.now().toISOString().slice(0, 10),
     custodianName: share.custodian,
@@ -128,12 +146,7 @@ async function writeCard(ctx: RunContext, share: ShareInHand, words: string[], q
     shareFingerprint: share.fingerprint,
     instructions: standardCardInstructions(`${ctx.administrator} (the ceremony's administrator)`),
     rehearsal: ctx.room.rehearsal,
-  });
-  try {
-    await ctx.bundle.writeFile(`custodians/${String(envelope.member).padStart(3, '0')}-${custodianSlug(share.custodian)}.${printed.extension}`, printed.bytes);
-  } finally {
-    printed.bytes.fill(0);
-  }
+  };
 }
 
 async function writeBackup(ctx: RunContext, stepId: string): Promise<void> {

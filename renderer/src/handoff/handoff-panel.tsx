@@ -19,6 +19,7 @@ export function HandoffPanel({ api, run, question, step }: PanelProps<PresentSha
   const [shown, setShown] = useState(false);
   const [problem, setProblem] = useState<ErrorValue | undefined>(undefined);
   const [sending, setSending] = useState(false);
+  const [printing, setPrinting] = useState<'idle' | 'printing' | 'sent'>('idle');
   const armed = useArmed(question.id);
   const reveal = useRef<HTMLButtonElement>(null);
   const hide = useRef<HTMLButtonElement>(null);
@@ -32,6 +33,14 @@ export function HandoffPanel({ api, run, question, step }: PanelProps<PresentSha
     const result = await api.host.shareHidden({ id: question.id });
     if (!result.ok) setProblem(result.error);
     setSending(false);
+  };
+
+  const printCard = async () => {
+    setPrinting('printing');
+    setProblem(undefined);
+    const result = await api.host.printCard({ id: question.id });
+    if (!result.ok) setProblem(result.error);
+    setPrinting(result.ok ? 'sent' : 'idle');
   };
 
   return (
@@ -68,7 +77,21 @@ export function HandoffPanel({ api, run, question, step }: PanelProps<PresentSha
             <button ref={hide} type="button" className="primary large" disabled={sending} onClick={() => void hideShare()}>
               Hide the share
             </button>
+            {question.canPrint ? (
+              <button type="button" className="large" disabled={sending || printing === 'printing'} onClick={() => void printCard()}>
+                Print the card
+              </button>
+            ) : null}
           </div>
+          {question.canPrint ? (
+            printing === 'sent' ? (
+              <p role="status" className="done">
+                The card was sent to the printer. Collect it before anyone else comes near the printer.
+              </p>
+            ) : null
+          ) : (
+            <p className="hint print-unavailable">Printing the card to paper needs the Conclave desktop app; this window cannot print it. Copy the words onto the card by hand.</p>
+          )}
         </div>
       )}
       {run.room.rehearsal && !shown ? <p className="hint">In a rehearsal the custodian card (REHEARSAL) is also saved in the bundle, under custodians/.</p> : null}

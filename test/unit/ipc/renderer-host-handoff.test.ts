@@ -46,3 +46,26 @@ describe('RendererHost at a hand-off', () => {
     expect(new TextDecoder().decode(entries.repeated)).toBe('correct horse battery');
   });
 });
+
+describe('RendererHost printing a custodian card', () => {
+  const share = { step: 'handoff.1', custodian: 'Carol Chen', member: 1, of: 2, threshold: 2, words: ['abandon'], qrDataUrl: 'data:image/svg+xml;base64,AA==', fingerprint: '0011223344556677' };
+
+  it('offers printing where the run prints to paper, prints on request, and keeps the share shown', async () => {
+    const { host, asked } = recordedHost();
+    let printed = 0;
+    const shown = host.presentShare(share, { printCard: async () => void printed++ });
+    expect(asked()[0]).toMatchObject({ kind: 'present-share', canPrint: true });
+    await host.printCard('q1');
+    expect(printed).toBe(1);
+    expect(host.pending().map((q) => q.id)).toEqual(['q1']);
+    await host.answer('q1', { kind: 'share-hidden' });
+    await expect(shown).resolves.toBeUndefined();
+  });
+
+  it('refuses to print, saying only the desktop app prints, where the run cannot', async () => {
+    const { host, asked } = recordedHost();
+    void host.presentShare(share);
+    expect(asked()[0]!).not.toHaveProperty('canPrint');
+    await expect(host.printCard('q1')).rejects.toMatchObject({ code: 'host.wrong-answer', message: expect.stringContaining('only the desktop app prints') });
+  });
+});
