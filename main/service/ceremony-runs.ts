@@ -93,7 +93,7 @@ export class CeremonyRuns {
       if (planned.root && source !== undefined) {
         const first = planned.plan.steps[0]?.id ?? 'open';
         host.notify({ kind: 'progress', step: first, message: `Rehearsing the example root ceremony first, unattended, on the practice token "${planned.root.tokenLabel}": this ${planned.script.kind} ceremony builds on its keys and its bundle (${source}; its custodian cards are in custodians/ there).` });
-        await this.options.practice.practiceRoot(store.conf, planned.root, source);
+        await this.options.practice.practiceRoot(store.conf, planned.root, source, this.printer());
       }
       return startCeremony({ scriptPath: file, bundleDir, host, rehearsal: true, modulePath, ...(source !== undefined ? { source } : {}), ...this.printer() });
     });

@@ -3,6 +3,7 @@ import { defaultModulePath } from '../hsm/default-module.js';
 import { PracticeHost } from '../ceremony/rehearsal/practice-host.js';
 import type { RehearsalPlan } from '../ceremony/rehearsal/rehearsal-plan.js';
 import { PracticeTokenStore, type PracticeToken } from '../ceremony/rehearsal/practice-token-store.js';
+import type { DocumentPrinter } from '../ceremony/runner/ceremony-printer.js';
 import { startCeremony } from '../ceremony/runner/start-ceremony.js';
 
 /**
@@ -44,15 +45,16 @@ export class PracticeRooms {
    * then on the token and its bundle is the later ceremony's source. Its
    * custodian cards are in `sourceDir`/custodians (a rehearsal always writes
    * them), for a later recovery or rotation to bring back on screen.
+   * `printer`: what prints its transcript and cards (the app's); the runner's own when not given.
    * @throws whatever startCeremony throws; Error when the store is not this process's.
    */
-  async practiceRoot(conf: string, root: NonNullable<RehearsalPlan['root']>, sourceDir: string): Promise<void> {
+  async practiceRoot(conf: string, root: NonNullable<RehearsalPlan['root']>, sourceDir: string, printing: { printer?: DocumentPrinter } = {}): Promise<void> {
     const store = this.stores.get(conf);
     if (!store) throw new Error(`The practice token store ${conf} is gone: start a new rehearsal.`);
     process.env.SOFTHSM2_CONF = conf;
     const host = new PracticeHost(new Map(store.tokens.map((t) => [t.label, t.pin])));
     try {
-      await startCeremony({ scriptPath: root.scriptPath, bundleDir: sourceDir, host, rehearsal: true, modulePath: defaultModulePath(), tokenLabel: root.tokenLabel });
+      await startCeremony({ scriptPath: root.scriptPath, bundleDir: sourceDir, host, rehearsal: true, modulePath: defaultModulePath(), tokenLabel: root.tokenLabel, ...printing });
     } finally {
       // The practice root's USB copies serve nothing (the bundle is the source): they go, like the sticks of a practice.
       for (const medium of host.media) rmSync(medium, { recursive: true, force: true });
