@@ -1,6 +1,5 @@
-import * as asn1js from 'asn1js';
 import type { HashName } from './algorithms.js';
-import { isContextTag, sequenceItems } from './extensions/extension.js';
+import { integerValue, isContext, isUniversal, oidText, sequenceOf, UNIVERSAL, type DerNode } from './der-node.js';
 import { PkiError } from './pki-error.js';
 import type { SignatureScheme } from './signature-verification.js';
 
@@ -23,17 +22,17 @@ const SHA1 = '1.3.14.3.2.26';
  * default); SHA-1 never is.
  * @throws PkiError PKI_SHA1_REFUSED or PKI_SIGNATURE_ALGORITHM_UNSUPPORTED.
  */
-export function csrSignatureScheme(algorithm: asn1js.AsnType): SignatureScheme {
-  const [oidNode, params, ...extra] = sequenceItems(algorithm) ?? [];
-  if (!(oidNode instanceof asn1js.ObjectIdentifier) || extra.length > 0) unsupported('its signature AlgorithmIdentifier is malformed');
-  const oid = oidNode.valueBlock.toString();
+export function csrSignatureScheme(algorithm: DerNode): SignatureScheme {
+  const [oidNode, params, ...extra] = sequenceOf(algorithm) ?? [];
+  if (!isUniversal(oidNode, UNIVERSAL.oid) || extra.length > 0) unsupported('its signature AlgorithmIdentifier is malformed');
+  const oid = oidText(oidNode);
   if (SHA1_SIGNATURES.has(oid)) sha1();
   if (ECDSA[oid]) {
     if (params !== undefined) unsupported('its ECDSA AlgorithmIdentifier carries parameters (RFC 5758 §3.2 forbids them)');
     return { kind: 'ecdsa', hash: ECDSA[oid] };
   }
   if (RSA_PKCS1[oid]) {
-    if (params !== undefined && !(params instanceof asn1js.Null)) unsupported('its RSA AlgorithmIdentifier has parameters other than NULL');
+    if (params !== undefined && !isUniversal(params, UNIVERSAL.null)) unsupported('its RSA AlgorithmIdentifier has parameters other than NULL');
     return { kind: 'rsa-pkcs1', hash: RSA_PKCS1[oid] };
   }
   if (oid === RSASSA_PSS) return pssScheme(params);
@@ -41,14 +40,14 @@ export function csrSignatureScheme(algorithm: asn1js.AsnType): SignatureScheme {
 }
 
 /** RFC 4055 §3.1 RSASSA-PSS-params; absent fields default to SHA-1, which is refused. */
-function pssScheme(params: asn1js.AsnType | undefined): SignatureScheme {
-  const fields = sequenceItems(params) ?? unsupported('its RSASSA-PSS parameters are missing');
+function pssScheme(params: DerNode | undefined): SignatureScheme {
+  const fields = sequenceOf(params) ?? unsupported('its RSASSA-PSS parameters are missing');
   const field = (n: number) => {
-    const f = fields.find((item) => isContextTag(item, n));
-    return f instanceof asn1js.Constructed ? f.valueBlock.value[0] : undefined;
+    const f = fields.find((item) => isContext(item, n));
+    return f?.constructed ? f.children[0] : undefined;
   };
   const hashOid = algorithmOid(field(0)) ?? SHA1;
-  const mgf = sequenceItems(field(1));
+  const mgf = sequenceOf(field(1));
   const mgfOid = mgf ? algorithmOid(field(1)) : MGF1;
   const mgfHash = mgf ? algorithmOid(mgf[1]) : SHA1;
   const salt = field(2);
@@ -56,15 +55,15 @@ function pssScheme(params: asn1js.AsnType | undefined): SignatureScheme {
   if (hashOid === SHA1 || mgfHash === SHA1) sha1();
   const hash = HASHES[hashOid];
   if (!hash || mgfOid !== MGF1 || mgfHash !== hashOid) unsupported('its RSASSA-PSS parameters are not SHA-2 with MGF1 over the same hash');
-  if (trailer !== undefined && !(trailer instanceof asn1js.Integer && trailer.toBigInt() === 1n)) unsupported('its RSASSA-PSS trailer field is not 1');
-  const saltLength = salt === undefined ? 20 : salt instanceof asn1js.Integer ? Number(salt.toBigInt()) : -1;
+  if (trailer !== undefined && !(isUniversal(trailer, UNIVERSAL.integer) && integerValue(trailer) === 1n)) unsupported('its RSASSA-PSS trailer field is not 1');
+  const saltLength = salt === undefined ? 20 : isUniversal(salt, UNIVERSAL.integer) ? Number(integerValue(salt)) : -1;
   if (saltLength < 0 || saltLength > 1024) unsupported('its RSASSA-PSS salt length is invalid');
   return { kind: 'rsa-pss', hash, saltLength };
 }
 
-function algorithmOid(node: asn1js.AsnType | undefined): string | undefined {
-  const first = sequenceItems(node)?.[0];
-  return first instanceof asn1js.ObjectIdentifier ? first.valueBlock.toString() : undefined;
+function algorithmOid(node: DerNode | undefined): string | undefined {
+  const first = sequenceOf(node)?.[0];
+  return isUniversal(first, UNIVERSAL.oid) ? oidText(first) : undefined;
 }
 
 function sha1(): never {

@@ -1,4 +1,3 @@
-import * as asn1js from 'asn1js';
 import { readExtensions, type ExtensionView } from './certificate-view.js';
 import { csrSignatureScheme } from './csr-signature-algorithm.js';
 import { integerValue, isContext, isUniversal, oidText, readStrictDer, sequenceOf, UNIVERSAL, type DerNode } from './der-node.js';
@@ -59,8 +58,7 @@ export function parseCsr(input: Uint8Array | string): ParsedCsr {
   }
   const subject = readName(subjectNode, CODE, 'CSR subject');
   const spki = new Uint8Array(spkiNode!.der);
-  // The signature AlgorithmIdentifier (with RSASSA-PSS parameters) is read by asn1js: a few bytes.
-  const scheme = csrSignatureScheme(asn1js.fromBER(new Uint8Array(algorithm!.der)).result);
+  const scheme = csrSignatureScheme(algorithm!);
   const publicKey = checkPublicKey(spki);
   const signatureBits = signatureValue!.content;
   if (signatureBits[0] !== 0) malformed('its signature BIT STRING has unused bits');

@@ -1,3 +1,5 @@
+import * as asn1js from 'asn1js';
+
 /**
  * DER assembly around values that are already encoded: a SEQUENCE or a
  * context tag whose content is given as exact bytes. Certificates carry names,
@@ -26,4 +28,17 @@ export function derTlv(identifier: number, content: readonly Uint8Array[]): Uint
 /** SEQUENCE (X.690 §8.9) around already-encoded elements. */
 export function derSequence(elements: readonly Uint8Array[]): Uint8Array {
   return derTlv(0x30, elements);
+}
+
+/** OIDs encoded once (by asn1js): the same few recur in every name and certificate. */
+const encodedOids = new Map<string, Uint8Array>();
+
+/** An OBJECT IDENTIFIER (X.690 §8.19), shared: copy it before changing it. */
+export function derOid(oid: string): Uint8Array {
+  let encoded = encodedOids.get(oid);
+  if (encoded === undefined) {
+    encoded = new Uint8Array(new asn1js.ObjectIdentifier({ value: oid }).toBER(false));
+    encodedOids.set(oid, encoded);
+  }
+  return encoded;
 }

@@ -1,4 +1,4 @@
-import * as asn1js from 'asn1js';
+import { derOid, derSequence, derTlv } from './der-encode.js';
 import { isUniversal, oidText, sequenceOf, UNIVERSAL, type DerNode } from './der-node.js';
 import { PkiError } from './pki-error.js';
 
@@ -56,17 +56,19 @@ export function encodeName(name: DistinguishedName): Uint8Array {
     if (oid === undefined) throw new PkiError('PKI_NAME_INVALID', `"${String(type)}" is not a name attribute Conclave knows; use one of ${Object.keys(ATTRIBUTE_OIDS).join(', ')}.`);
     if (typeof value !== 'string' || value.length === 0) throw new PkiError('PKI_NAME_INVALID', `The ${type} attribute is empty.`);
     if (/[\uD800-\uDFFF]/.test(value.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''))) throw new PkiError('PKI_NAME_INVALID', `The ${type} attribute holds a broken Unicode character.`);
-    return new asn1js.Set({ value: [new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: oid }), encodeString(type, value)] })] });
+    // RelativeDistinguishedName ::= SET OF AttributeTypeAndValue, here a SET of one (RFC 5280 §4.1.2.4).
+    return derTlv(0x31, [derSequence([derOid(oid), encodeString(type, value)])]);
   });
-  return new Uint8Array(new asn1js.Sequence({ value: rdns }).toBER(false));
+  return derSequence(rdns);
 }
 
-function encodeString(type: NameAttributeType, value: string): asn1js.AsnType {
+/** The attribute's string: IA5String (tag 22), PrintableString (19) or UTF8String (12), X.680 §41. */
+function encodeString(type: NameAttributeType, value: string): Uint8Array {
   if (type === 'DC') {
     if (!/^[\x20-\x7e]+$/.test(value)) throw new PkiError('PKI_NAME_INVALID', `The DC attribute "${value}" must be plain ASCII (IA5String).`);
-    return new asn1js.IA5String({ value });
+    return derTlv(22, [Buffer.from(value, 'latin1')]);
   }
-  return isPrintableString(value) ? new asn1js.PrintableString({ value }) : new asn1js.Utf8String({ value });
+  return isPrintableString(value) ? derTlv(19, [Buffer.from(value, 'latin1')]) : derTlv(12, [Buffer.from(value, 'utf8')]);
 }
 
 /** One attribute as found in an encoded name. */

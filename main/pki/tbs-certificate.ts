@@ -2,7 +2,7 @@ import * as asn1js from 'asn1js';
 import { Extension, Time, TimeType } from 'pkijs';
 import type { SignatureAlgorithm } from '../hsm/key-spec.js';
 import { signatureAlgorithmIdentifier } from './algorithms.js';
-import { derSequence, derTlv } from './der-encode.js';
+import { derOid, derSequence, derTlv } from './der-encode.js';
 import type { ExtensionValue } from './extensions/extension.js';
 import type { Validity } from './validity.js';
 
@@ -25,8 +25,6 @@ export interface TbsCertificateFields {
 const VERSION_V3 = Uint8Array.of(0xa0, 0x03, 0x02, 0x01, 0x02);
 /** BOOLEAN TRUE in DER (X.690 §11.1); critical FALSE is the DEFAULT and is left out (§11.5). */
 const CRITICAL = Uint8Array.of(0x01, 0x01, 0xff);
-/** Extension OIDs encoded once: a handful of them recur in every certificate. */
-const encodedOids = new Map<string, Uint8Array>();
 
 /**
  * Encodes a v3 TBSCertificate (RFC 5280 §4.1). Names, the public key and the
@@ -52,16 +50,7 @@ export function encodeTbsCertificate(fields: TbsCertificateFields): Uint8Array {
 
 /** Extension ::= SEQUENCE { extnID, critical DEFAULT FALSE, extnValue OCTET STRING } (RFC 5280 §4.1). */
 function encodeExtension(extension: ExtensionValue): Uint8Array {
-  return derSequence([encodeOid(extension.oid), ...(extension.critical ? [CRITICAL] : []), derTlv(0x04, [extension.value])]);
-}
-
-function encodeOid(oid: string): Uint8Array {
-  let encoded = encodedOids.get(oid);
-  if (encoded === undefined) {
-    encoded = new Uint8Array(new asn1js.ObjectIdentifier({ value: oid }).toBER(false));
-    encodedOids.set(oid, encoded);
-  }
-  return encoded;
+  return derSequence([derOid(extension.oid), ...(extension.critical ? [CRITICAL] : []), derTlv(0x04, [extension.value])]);
 }
 
 function encodeTime(date: Date): Uint8Array {
