@@ -43,7 +43,8 @@ export class TerminalHost implements CeremonyHost {
 
   async acknowledge(q: Ask<AcknowledgeQuestion>): Promise<void> {
     this.say(`\n[${q.step}] ${q.title}\n${indent(q.detail)}\n`);
-    if (this.preset.acknowledge) return this.say(`  (acknowledged for ${q.actor} by the answers file)\n`);
+    // Showing a share again needs the witness on the day: an answers file never approves it.
+    if (this.preset.acknowledge && q.approval === undefined) return this.say(`  (acknowledged for ${q.actor} by the answers file)\n`);
     for (;;) {
       const answer = (await this.ask(`${q.actor}, do you confirm? [yes / no / deviation] `)).trim();
       if (/^y(es)?$/i.test(answer)) return;

@@ -21,6 +21,11 @@ export interface AcknowledgeQuestion extends QuestionBase {
   detail: string;
   /** Who must acknowledge: a participant's name. */
   actor: string;
+  /**
+   * Set when this is the witness's approval to show a share again
+   * (design/PRODUCT.md): a person must give it on the day, never an answers file.
+   */
+  approval?: 'show-share-again';
 }
 
 /** An irreversible action (signing, destroying): the administrator types the word the step names. */

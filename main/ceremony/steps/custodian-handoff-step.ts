@@ -116,6 +116,7 @@ async function approveShowingAgain(ctx: RunContext, step: PlannedStep, share: Sh
     title: `Show ${custodian}'s share again`,
     detail: `${custodian} asks to see share ${envelope.member} (fingerprint ${fingerprint}) again. Reason given: "${reason}". ${ctx.witness}, approve only if the room is still private to ${custodian}. The transcript records your approval and the reason.`,
     actor: ctx.witness,
+    approval: 'show-share-again',
   });
   for (const deviation of ctx.host.takeDeviations?.() ?? []) await ctx.record('deviation.recorded', step, deviation.recordedBy, deviation);
   await ctx.record('witness.acknowledged', step, ctx.witness, { witness: ctx.witness, what, record: 'share.shown-again', custodian, index: envelope.member, fingerprint, shareSetId: envelope.setId, approvedBy: ctx.witness, reason });

@@ -56,7 +56,7 @@ function AcknowledgePanel(props: PanelProps<AcknowledgeQuestion>) {
       return <RollCallPanel {...props} />;
     case 'custodian.handoff':
       // At a hand-off the witness is asked either to approve showing a share again, or to acknowledge a sealed file.
-      return props.question.title.endsWith(' share again') ? <ShowAgainApprovalPanel {...props} /> : <StepPanel {...props} />;
+      return props.question.approval === 'show-share-again' ? <ShowAgainApprovalPanel {...props} /> : <StepPanel {...props} />;
     case 'certificate.sign':
       // The first acknowledgement of a signing step is the review; the second confirms the signed result.
       return props.question.title.endsWith(' reviewed') ? <CertificateReviewPanel {...props} /> : <StepPanel {...props} />;

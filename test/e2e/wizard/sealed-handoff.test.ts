@@ -44,7 +44,7 @@ describe('sealed share files and a share shown again, on screen', () => {
     bundleDir = room.engine.ceremonies.status()!.bundleDir;
     const record: WalkRecord = { words: new Map(), asked: [], receiptProblem: undefined, pinProblem: undefined };
     let askedAgain = false;
-    const isOurs = (q: HostQuestion) => q.kind === 'choose-passphrase' || (q.kind === 'take-share' && q.custodian === 'Dave Dubois' && !askedAgain) || (q.kind === 'acknowledge' && q.title.endsWith('share again'));
+    const isOurs = (q: HostQuestion) => q.kind === 'choose-passphrase' || (q.kind === 'take-share' && q.custodian === 'Dave Dubois' && !askedAgain) || (q.kind === 'acknowledge' && q.approval === 'show-share-again');
     for (;;) {
       await walkCeremony(room, { record, until: isOurs });
       const question = await room.nextQuestion(undefined);

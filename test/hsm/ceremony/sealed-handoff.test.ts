@@ -145,7 +145,7 @@ describe('a hand-off with sealed share files', () => {
 describe('a share shown again', () => {
   it('asks the witness to approve, naming the custodian and the reason', () => {
     const approval = acknowledgements.find((q) => q.title === "Show Dave Dubois's share again");
-    expect(approval).toMatchObject({ actor: 'Walter White', detail: expect.stringContaining(REASON) });
+    expect(approval).toMatchObject({ actor: 'Walter White', approval: 'show-share-again', detail: expect.stringContaining(REASON) });
   });
 
   it('records the approval (custodian, member, fingerprint, who approved, why), shows the share again, and takes the re-entry', () => {

@@ -9,7 +9,7 @@ import { TerminalHost } from '../../../main/cli/terminal-host.js';
 
 /**
  * A terminal (a TTY, so secrets are read with echo off) whose keyboard is a
- * list of lines, each typed once a question ends in ": " or "? ".
+ * list of lines, each typed once a question ends in ": ", "? " or "] ".
  */
 function terminal(lines: string[]) {
   const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => stdin });
@@ -17,7 +17,7 @@ function terminal(lines: string[]) {
   let shown = '';
   stderr.on('data', (d) => {
     shown += String(d);
-    if (/[?:] $/.test(String(d)) && lines.length) setImmediate(() => stdin.write(`${lines.shift()}\n`));
+    if (/[?:\]] $/.test(String(d)) && lines.length) setImmediate(() => stdin.write(`${lines.shift()}\n`));
   });
   return { io: { stdin, stdout: new PassThrough(), stderr }, shown: () => shown };
 }
@@ -66,6 +66,13 @@ describe('the terminal at a hand-off', () => {
     const host = new TerminalHost(terminal([]).io, undefined, readAnswersFile(join(dir, 'answers.yaml')));
     expect(await host.chooseMedia({ step: 'handoff.1', copy: 1, copies: 1, what: 'Carol\'s sealed share file', custodian: 'Carol Chen' })).toBe('/media/carol');
     expect(await host.chooseMedia({ step: 'export.1', copy: 1, copies: 1, what: 'the backup' })).toBe('/media/usb1');
+  });
+
+  it('asks the witness in person to approve showing a share again, even with an answers file that acknowledges', async () => {
+    const t = terminal(['yes']);
+    await new TerminalHost(t.io, undefined, { acknowledge: true }).acknowledge({ step: 'handoff.2', title: "Show Dave Dubois's share again", detail: 'Reason given', actor: 'Walter White', approval: 'show-share-again' });
+    expect(t.shown()).toContain('Walter White, do you confirm?');
+    expect(t.shown()).not.toContain('by the answers file');
   });
 
   it('stops, saying why, when a stick from the answers file is refused', async () => {
