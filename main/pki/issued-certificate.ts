@@ -1,7 +1,6 @@
 import type { Signer } from '../hsm/signer.js';
 import { signatureAlgorithmFromIdentifier } from './algorithms.js';
 import { readSignedCertificate, readTbsCertificate, type CertificateView } from './certificate-view.js';
-import { sha256Hex } from './fingerprint.js';
 import type { CertificateLintContext } from './lints/certificate-lint.js';
 import { runLints } from './lints/lint.js';
 import { toPem } from './pem.js';
@@ -76,5 +75,6 @@ export async function signPreparedCertificate(prepared: PreparedCertificate): Pr
   if (!verifySignature(issuerOf(view).spki, schemeOf(algorithm), view.tbsDer, view.signed.signatureValue)) {
     throw new PkiError('PKI_SIGNATURE_CHECK_FAILED', "The HSM's signature does not verify with the issuer's public key. The certificate was discarded; check the HSM and the key.");
   }
-  return { der, pem: toPem('CERTIFICATE', der), sha256: sha256Hex(der), summary: summarizeCertificateView(view) };
+  const summary = summarizeCertificateView(view);
+  return { der, pem: toPem('CERTIFICATE', der), sha256: summary.sha256, summary };
 }

@@ -1,3 +1,4 @@
+import type { HsmSession } from '../../hsm/hsm-session.js';
 import type { HsmSigner } from '../../hsm/hsm-signer.js';
 import { SerialNumberAllocator } from '../../pki/serial-numbers.js';
 import { CeremonyError } from '../runner/ceremony-error.js';
@@ -33,7 +34,27 @@ export async function signingIssuer(ctx: RunContext): Promise<SigningIssuer> {
   }
   const certificate = ctx.state.certificates.get(certificateName);
   if (!certificate) throw new CeremonyError('STEP_FAILED', `The issuer certificate "${certificateName}" is not available yet in this ceremony.`);
-  return { certificateName, signer: await ctx.requireSession().signer(label), certificate };
+  return { certificateName, signer: await issuerSigner(ctx.requireSession(), label), certificate };
+}
+
+/**
+ * The issuer's key is looked up on the token once per logged-in session, not
+ * once per certificate or CRL: a batch of certificates then costs one
+ * C_FindObjects, and a new session (after a resume) looks the key up afresh.
+ */
+const signersBySession = new WeakMap<HsmSession, Map<string, Promise<HsmSigner>>>();
+
+function issuerSigner(session: HsmSession, label: string): Promise<HsmSigner> {
+  let signers = signersBySession.get(session);
+  if (!signers) signersBySession.set(session, (signers = new Map()));
+  let signer = signers.get(label);
+  if (!signer) {
+    signer = session.signer(label);
+    signers.set(label, signer);
+    // A failed lookup (key missing, token removed) is not remembered: the next step asks the token again.
+    signer.catch(() => signers.delete(label));
+  }
+  return signer;
 }
 
 /** The ceremony's serial numbers, drawn from the HSM's RNG. */
