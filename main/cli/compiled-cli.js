@@ -8,9 +8,9 @@
 // Why: running the sources through tsx costs a round trip to tsx's loader
 // thread for every one of the ~270 modules, about a second at every start on
 // a ceremony laptop. A bundle loads in a few tens of milliseconds. It is
-// never stale: every source's SHA-256 is checked against the manifest before
-// the bundle is used, so what runs is exactly what is checked out (the same
-// bytes the pre-flight's code hash covers).
+// never stale: every source's SHA-256 (a dependency's size and time) is
+// checked against the manifest before the bundle is used, so what runs is
+// exactly what is checked out (the same bytes the pre-flight's code hash covers).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
@@ -44,8 +44,8 @@ function freshBundle(root, cache) {
   } catch {
     return undefined;
   }
-  for (const [path, sha256] of Object.entries(manifest.inputs)) {
-    if (fileSha256(join(root, path)) !== sha256) return undefined;
+  for (const [path, recorded] of Object.entries(manifest.inputs)) {
+    if (fingerprint(root, path) !== recorded) return undefined;
   }
   const entry = join(cache, manifest.bundle, ENTRY);
   return existsSync(entry) ? entry : undefined;
@@ -88,8 +88,8 @@ async function buildBundle(root, cache) {
   const inputs = Object.keys(result.metafile.inputs).filter((path) => !path.startsWith('<'));
   // How the bundle is made counts as much as what it is made of.
   inputs.push('tsconfig.json', 'package.json', 'main/cli/compiled-cli.js');
-  const hashes = Object.fromEntries(inputs.sort().map((path) => [path, fileSha256(join(root, path))]));
-  const name = `cli-${createHash('sha256').update(JSON.stringify(hashes)).digest('hex').slice(0, 16)}`;
+  const fingerprints = Object.fromEntries(inputs.sort().map((path) => [path, fingerprint(root, path)]));
+  const name = `cli-${createHash('sha256').update(JSON.stringify(fingerprints)).digest('hex').slice(0, 16)}`;
   const bundleDir = join(root, 'bundle');
   try {
     // Written into a folder of its own and renamed into place: two commands
@@ -102,7 +102,7 @@ async function buildBundle(root, cache) {
     }
     if (existsSync(join(cache, name))) rmSync(temporary, { recursive: true, force: true });
     else renameSync(temporary, join(cache, name));
-    writeFileSync(`${join(cache, MANIFEST)}.${process.pid}`, JSON.stringify({ bundle: name, inputs: hashes }));
+    writeFileSync(`${join(cache, MANIFEST)}.${process.pid}`, JSON.stringify({ bundle: name, inputs: fingerprints }));
     renameSync(`${join(cache, MANIFEST)}.${process.pid}`, join(cache, MANIFEST));
     removeStaleBundles(cache, name);
   } catch {
@@ -129,6 +129,23 @@ const ownUrls = {
     });
   },
 };
+
+/**
+ * What must be unchanged for the bundle to be used: the SHA-256 of each of
+ * our own sources; for a dependency under node_modules, its size and
+ * modification time — npm only ever changes one by writing it anew, and
+ * reading the few megabytes of them at every start would cost more than the
+ * rest of the check.
+ */
+function fingerprint(root, path) {
+  if (!path.startsWith('node_modules/')) return fileSha256(join(root, path));
+  try {
+    const { size, mtimeMs } = statSync(join(root, path));
+    return `${size}:${mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
 
 function fileSha256(path) {
   try {
