@@ -5,12 +5,13 @@
 # random KEK and the AES key wrap (RFC 5649) of the backed-up keys, ssss for
 # the 3-of-5 split, openssl with its PKCS#11 engine (libengine-pkcs11-openssl)
 # for the root certificate, the audit certificate, a subordinate from a CSR,
-# the CRL and a CMS signature over a transcript, and sha256sum; then, as
+# the CRL, two USB copies (flushed, read back and compared), a CMS signature
+# over a transcript, and sha256sum; then, as
 # `conclave rehearse` does after the ceremony, the recovery drill (a second
 # token, the KEK rebuilt from 3 of the 5 shares, the wrapped key restored into
 # it and proven by its check value) and the checks an auditor would run on
 # the bundle (openssl verify, crl -verify, cms -verify, sha256sum -c).
-# No transcript, no fsync, no read-back, no lints: the bare work.
+# No transcript, no fsync of the bundle, no lints: the bare work.
 # Usage: root-ceremony-baseline.sh WORKDIR CSR_FILE
 set -eu
 work=$1
@@ -96,6 +97,17 @@ openssl x509 -req -in "$csr" -engine pkcs11 -CAkeyform engine -CAkey "$key" -CA 
   -set_serial "$(serial)" -subj '/C=DE/O=ACME Example GmbH/CN=ACME Example Issuing CA 2026' \
   -extfile openssl.cnf -extensions sub_ext -out bundle/certs/issuing-ca.pem 2> /dev/null
 openssl ca -gencrl -engine pkcs11 -keyform engine -keyfile "$key" -cert bundle/certs/root.pem -crlexts crl_ext -out bundle/crls/root.crl 2> /dev/null
+
+# Two USB copies of the wrapped backup and the public files, as the example
+# script asks (usbCopies: 2): copied, flushed, read back and compared.
+(cd bundle && sha256sum master.wrapped certs/* crls/*) > usb.sums
+for n in 1 2; do
+  copy="usb-$n/copy"
+  mkdir -p "$copy"
+  cp -r bundle/master.wrapped bundle/certs bundle/crls "$copy/"
+  sync "$copy"/master.wrapped "$copy"/certs/* "$copy"/crls/* "$copy/certs" "$copy/crls" "$copy" "usb-$n"
+  (cd "$copy" && sha256sum -c --quiet ../../usb.sums)
+done
 
 # A transcript stand-in, signed (CMS, detached) with the audit key, and the sums.
 printf '{"seq":0,"type":"ceremony.opened"}\n{"seq":1,"type":"ceremony.closed"}\n' > bundle/transcript.jsonl
