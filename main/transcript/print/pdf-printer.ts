@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import type * as PlaywrightCore from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { custodianCardPageDecorations, transcriptPageDecorations, type PageDecorations } from '../../../renderer/print/page-templates.js';
 import { PAGE_MARGINS_MM } from '../../../renderer/print/print-base-styles.js';
@@ -39,8 +41,10 @@ export class PdfPrinter {
     }
     // Loaded here, not at the top: playwright-core takes most of a second to
     // import, and a run that prints nothing (no Chromium, HTML documents, the
-    // CLI's other commands) should not pay for it.
-    const { chromium } = await import('playwright-core');
+    // CLI's other commands) should not pay for it. Required, not import()ed:
+    // it is CommonJS, and the CLI's compiled form (main/cli/compiled-cli.js)
+    // runs as a script, where import() needs an experimental flag in Node 20.
+    const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof PlaywrightCore;
     try {
       return new PdfPrinter(await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] }));
     } catch (error) {
