@@ -49,6 +49,7 @@ function describeResult(result: RehearsalResult): string[] {
     ...(result.source ? [`Practice root bundle it builds on: ${result.source}`] : []),
     ...(result.finished.printNotice ? [result.finished.printNotice] : []),
     ...result.media.map((m, i) => `USB copy ${i + 1} (practice): ${m}`),
+    ...result.shareSticks.map((s) => `Sealed share file of ${s.custodian} (practice stick): ${s.folder}`),
   ];
   if (result.drill) {
     lines.push(`Recovery drill: members ${result.drill.members.join(', ')} rebuilt the KEK (KCV ${result.drill.kcv}) into a second token;`);

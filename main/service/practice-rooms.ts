@@ -57,7 +57,7 @@ export class PracticeRooms {
       await startCeremony({ scriptPath: root.scriptPath, bundleDir: sourceDir, host, rehearsal: true, modulePath: defaultModulePath(), tokenLabel: root.tokenLabel, ...printing });
     } finally {
       // The practice root's USB copies serve nothing (the bundle is the source): they go, like the sticks of a practice.
-      for (const medium of host.media) rmSync(medium, { recursive: true, force: true });
+      for (const medium of [...host.media, ...host.shareSticks.map((s) => s.folder)]) rmSync(medium, { recursive: true, force: true });
       host.forget();
     }
   }

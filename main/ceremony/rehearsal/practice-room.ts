@@ -3,7 +3,7 @@ import { defaultModulePath } from '../../hsm/default-module.js';
 import type { RunnerNotice } from '../runner/ceremony-host.js';
 import type { FinishedBundle } from '../runner/finish-ceremony.js';
 import { startCeremony } from '../runner/start-ceremony.js';
-import { PracticeHost, type PracticeCard } from './practice-host.js';
+import { PracticeHost, type PracticeCard, type PracticeShareStick } from './practice-host.js';
 import { PracticeTokenStore } from './practice-token-store.js';
 import { recoveryDrill, type DrillResult } from './recovery-drill.js';
 
@@ -57,9 +57,10 @@ export class PracticeRoom {
    * folders its practice USB copies went to.
    * @throws whatever startCeremony throws (ScriptError, CeremonyError, HsmError, …).
    */
-  async ceremony(scriptPath: string, bundleDir: string, room: { source?: string; tokenLabel?: string } = {}): Promise<{ finished: FinishedBundle; cards: PracticeCard[]; media: string[] }> {
+  async ceremony(scriptPath: string, bundleDir: string, room: { source?: string; tokenLabel?: string } = {}): Promise<{ finished: FinishedBundle; cards: PracticeCard[]; media: string[]; shareSticks: PracticeShareStick[] }> {
     const cardsBefore = this.host.cards.length;
     const mediaBefore = this.host.media.length;
+    const sticksBefore = this.host.shareSticks.length;
     const finished = await startCeremony({
       scriptPath,
       bundleDir,
@@ -69,7 +70,7 @@ export class PracticeRoom {
       ...(room.source !== undefined ? { source: room.source } : {}),
       ...(room.tokenLabel !== undefined ? { tokenLabel: room.tokenLabel } : {}),
     });
-    return { finished, cards: this.host.cards.slice(cardsBefore), media: this.host.media.slice(mediaBefore) };
+    return { finished, cards: this.host.cards.slice(cardsBefore), media: this.host.media.slice(mediaBefore), shareSticks: this.host.shareSticks.slice(sticksBefore) };
   }
 
   /**

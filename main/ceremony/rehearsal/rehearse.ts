@@ -8,6 +8,7 @@ import type { RunnerNotice } from '../runner/ceremony-host.js';
 import type { FinishedBundle } from '../runner/finish-ceremony.js';
 import { PracticeRoom } from './practice-room.js';
 import { planRehearsal } from './rehearsal-plan.js';
+import type { PracticeShareStick } from './practice-host.js';
 import type { DrillResult } from './recovery-drill.js';
 
 /** The example root script: the default rehearsal, and the practice root a later kind builds on. */
@@ -38,6 +39,8 @@ export interface RehearsalResult {
   drill: DrillResult | undefined;
   report: BundleReport;
   media: string[];
+  /** Each practice custodian's own stick holding their sealed share file (scripts with sealedShareFiles). */
+  shareSticks: PracticeShareStick[];
   ok: boolean;
 }
 
@@ -63,18 +66,18 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalResu
       options.onPhase?.(`Practice root ceremony ${planned.root.scriptPath} on token "${planned.root.tokenLabel}", the source this ceremony builds on: ${source}`);
       const root = await room.ceremony(planned.root.scriptPath, source, { tokenLabel: planned.root.tokenLabel });
       // The practice root's USB copies served nothing here (the bundle is the source): they go, like the sticks of a practice.
-      for (const medium of root.media) rmSync(medium, { recursive: true, force: true });
+      for (const medium of [...root.media, ...root.shareSticks.map((s) => s.folder)]) rmSync(medium, { recursive: true, force: true });
     }
     if (!room.hasToken(planned.script.hsm.token)) room.addToken(planned.script.hsm.token);
     options.onPhase?.(`Ceremony ${options.scriptPath} on token "${planned.script.hsm.token}"`);
-    const { finished, cards, media } = await room.ceremony(options.scriptPath, options.bundleDir, source !== undefined ? { source } : {});
+    const { finished, cards, media, shareSticks } = await room.ceremony(options.scriptPath, options.bundleDir, source !== undefined ? { source } : {});
     let drill: DrillResult | undefined;
     if (planned.drill) {
       options.onPhase?.('Recovery drill into a second throwaway token');
       drill = await room.drill(finished.bundleDir, cards);
     }
     const report = await verifyBundle(finished.bundleDir);
-    return { finished, source: planned.root ? source : undefined, drill, report, media, ok: report.verdict === 'verified' };
+    return { finished, source: planned.root ? source : undefined, drill, report, media, shareSticks, ok: report.verdict === 'verified' };
   } finally {
     if (!options.practice) room.close();
   }
