@@ -19,6 +19,10 @@ export function recoveryService(practice: PracticeRooms): Handlers['recovery'] {
       return session.state();
     },
     offer: ({ words }) => current().offer(words),
+    offerSealedFile: ({ path, passphrase }) => {
+      if (!isAbsolute(path)) throw new RecoveryRequestError('recovery.file-unreadable', `Give the sealed share file's full path, not "${path}".`);
+      return current().offerSealedFile(path, passphrase);
+    },
     restore: async () => {
       const outcome = await current().restore(practice);
       session = undefined;

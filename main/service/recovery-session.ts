@@ -20,7 +20,7 @@ export class RecoveryRequestError extends Error {
   override readonly name = 'RecoveryRequestError';
 
   constructor(
-    readonly code: 'recovery.not-open' | 'recovery.bundle-failed' | 'recovery.no-backup' | 'recovery.real-ceremony',
+    readonly code: 'recovery.not-open' | 'recovery.bundle-failed' | 'recovery.no-backup' | 'recovery.real-ceremony' | 'recovery.file-unreadable',
     message: string,
   ) {
     super(message);
@@ -87,13 +87,33 @@ export class RecoverySession {
   async offer(words: readonly string[]): Promise<RecoveryProgress> {
     const bytes = encodeShareWords(words);
     try {
-      const accepted = await this.intake.offer({ kind: 'words', words: bytes });
-      const custodian = this.progress.custodians.find((c) => c.member === accepted.member)?.name ?? `member ${accepted.member}`;
-      this.progress.accepted.push({ member: accepted.member, custodian, fingerprint: accepted.fingerprint });
-      return this.state();
+      return this.accept(await this.intake.offer({ kind: 'words', words: bytes }));
     } finally {
       bytes.fill(0);
     }
+  }
+
+  /**
+   * Opens a custodian's sealed share file with their passphrase and checks
+   * the share in it like a typed one; the file's bytes and the passphrase are
+   * zeroed here.
+   * @throws RecoveryRequestError recovery.file-unreadable; CustodyError sealed.wrong-passphrase, sealed.malformed, share.* as for typed words.
+   */
+  async offerSealedFile(path: string, passphrase: string): Promise<RecoveryProgress> {
+    const file = await readSealedFile(path);
+    const secret = new TextEncoder().encode(passphrase);
+    try {
+      return this.accept(await this.intake.offer({ kind: 'sealed-file', file, passphrase: secret }));
+    } finally {
+      file.fill(0);
+      secret.fill(0);
+    }
+  }
+
+  private accept(accepted: { member: number; fingerprint: string }): RecoveryProgress {
+    const custodian = this.progress.custodians.find((c) => c.member === accepted.member)?.name ?? `member ${accepted.member}`;
+    this.progress.accepted.push({ member: accepted.member, custodian, fingerprint: accepted.fingerprint });
+    return this.state();
   }
 
   /**
@@ -142,4 +162,23 @@ function shareWordCount(backup: BackupFile): number {
   const blank = new Uint8Array(33);
   blank[32] = 1;
   return shareToWords({ setId: backup.kek.shareSetId, member: 1, threshold: backup.kek.threshold, shareCount: backup.kek.shareCount, share: blank }).length;
+}
+
+/** A sealed share file is a few hundred bytes of JSON; anything much larger is not one. */
+const SEALED_FILE_MAX_BYTES = 64 * 1024;
+
+async function readSealedFile(path: string): Promise<Uint8Array> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+    const why = code === 'ENOENT' ? 'there is no such file (is the USB stick plugged in, and the path complete?)' : code === 'EISDIR' ? 'it is a folder; give the .sealed.json file inside it' : `it cannot be read (${code})`;
+    throw new RecoveryRequestError('recovery.file-unreadable', `The sealed share file ${path} could not be opened: ${why}.`);
+  }
+  if (bytes.length > SEALED_FILE_MAX_BYTES) {
+    bytes.fill(0);
+    throw new RecoveryRequestError('recovery.file-unreadable', `${path} is ${bytes.length} bytes: not a sealed share file (those are a few hundred bytes). Choose the custodian's .sealed.json file.`);
+  }
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -62,6 +62,13 @@ export const recoveryChannels = {
    * strings unavoidably; main turns them into bytes at once (docs/security.md).
    */
   offer: channel<RecoveryProgress>()(z.strictObject({ words: shareWords })),
+  /**
+   * One custodian's share from their sealed share file (on their USB stick,
+   * by its full path) and the passphrase they type. The passphrase is secret
+   * and crosses as a string like the words; main reads the file, opens it and
+   * zeroes both.
+   */
+  offerSealedFile: channel<RecoveryProgress>()(z.strictObject({ path: z.string().min(1).max(4096), passphrase: z.string().min(1).max(1024) })),
   /** Rebuilds the KEK from the shares accepted and restores the backup into a fresh token. */
   restore: channel<RecoveryOutcome>()(z.strictObject({})),
   /** Ends the recovery: every share held is zeroed. */

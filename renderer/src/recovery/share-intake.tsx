@@ -7,6 +7,7 @@ import { HexText } from '../common/hex-text.js';
 import { namedPositions } from '../handoff/named-positions.js';
 import { ShareEntry } from '../handoff/share-entry.js';
 import { RehearsalBanner } from '../common/rehearsal-banner.js';
+import { SealedFileEntry } from './sealed-file-entry.js';
 
 /**
  * Shares come back one at a time: "2 of 3 needed", who has brought theirs,
@@ -18,12 +19,17 @@ export function ShareIntake({ api, progress, onProgress, busy, onRestore }: { ap
   const [problem, setProblem] = useState<ErrorValue | undefined>(undefined);
   const [sending, setSending] = useState(false);
   const [accepted, setAccepted] = useState<string | undefined>(undefined);
-  const offer = async (words: string[]): Promise<boolean> => {
+  // Where the last refused share was entered: its problem is shown beside that entry.
+  const [problemAt, setProblemAt] = useState<'words' | 'sealed-file'>('words');
+  const offer = (words: string[]) => check('words', () => api.recovery.offer({ words }));
+  const offerSealedFile = (path: string, passphrase: string) => check('sealed-file', () => api.recovery.offerSealedFile({ path, passphrase }));
+  const check = async (from: 'words' | 'sealed-file', send: () => ReturnType<ConclaveApi['recovery']['offer']>): Promise<boolean> => {
     setSending(true);
-    const result = await api.recovery.offer({ words });
+    const result = await send();
     setSending(false);
     if (!result.ok) {
       setProblem(result.error);
+      setProblemAt(from);
       setAccepted(undefined);
       return false;
     }
@@ -64,13 +70,21 @@ export function ShareIntake({ api, progress, onProgress, busy, onRestore }: { ap
           ✓ {accepted}
         </p>
       ) : null}
-      {problem ? <ErrorNotice error={problem} /> : null}
+      {problem && problemAt === 'words' ? <ErrorNotice error={problem} /> : null}
       {!enough ? (
         <section className="panel" aria-labelledby="entry-title">
           <h2 id="entry-title">The next custodian types their share</h2>
-          <ShareEntry key={progress.accepted.length} count={progress.wordCount} action="Check this share" busy={sending} flagged={namedPositions(problem?.message)} onSubmit={offer} />
+          <ShareEntry key={progress.accepted.length} count={progress.wordCount} action="Check this share" busy={sending} flagged={namedPositions(problemAt === 'words' ? problem?.message : undefined)} onSubmit={offer} />
         </section>
-      ) : (
+      ) : null}
+      {!enough ? (
+        <section className="panel" aria-labelledby="sealed-entry-title">
+          <h2 id="sealed-entry-title">Or opens their sealed share file</h2>
+          {problem && problemAt === 'sealed-file' ? <ErrorNotice error={problem} /> : null}
+          <SealedFileEntry busy={sending} onSubmit={offerSealedFile} />
+        </section>
+      ) : null}
+      {enough ? (
         <section className="panel" aria-labelledby="restore-title">
           <h2 id="restore-title">Enough shares: rebuild the key and restore the backup</h2>
           <p>{progress.rehearsal ? 'The backup is restored into a new throwaway SoftHSM token, and every key is proven by signing or by its check value.' : 'A real backup is restored in a key-recovery ceremony.'}</p>
@@ -78,7 +92,7 @@ export function ShareIntake({ api, progress, onProgress, busy, onRestore }: { ap
             Rebuild the key and restore
           </button>
         </section>
-      )}
+      ) : null}
     </>
   );
 }

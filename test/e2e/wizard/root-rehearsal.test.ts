@@ -165,7 +165,7 @@ describe('a root rehearsal walked on screen, by clicks and typing', () => {
 
     const typeShare = async (words: string[]) => {
       await page.getByLabel('Word 1', { exact: true }).fill(words.join(' '));
-      await page.getByRole('button', { name: 'Check this share' }).click();
+      await page.getByRole('button', { name: 'Check this share', exact: true }).click();
     };
     const erin = walk.words.get('Erin Evans')!;
     const mistyped = [...erin];
@@ -174,7 +174,7 @@ describe('a root rehearsal walked on screen, by clicks and typing', () => {
     await page.getByRole('alert').filter({ hasText: 'Word 7 (group 2, word 3) is wrong' }).waitFor();
     await room.screen('recovery-word-wrong');
     await page.getByLabel('Word 7', { exact: true }).fill(erin[6]!.slice(0, 4));
-    await page.getByRole('button', { name: 'Check this share' }).click();
+    await page.getByRole('button', { name: 'Check this share', exact: true }).click();
     await page.getByText('1 of 3 needed').waitFor();
 
     await typeShare(await foreignShare());

@@ -28,6 +28,7 @@ describe('sealed share files and a share shown again, on screen', () => {
   let bundleDir: string;
   const passphraseProblems: (string | undefined)[] = [];
   let approvalTitle: string | undefined;
+  const record: WalkRecord = { words: new Map(), asked: [], receiptProblem: undefined, pinProblem: undefined };
 
   beforeAll(async () => {
     room = await WizardRoom.open();
@@ -42,7 +43,6 @@ describe('sealed share files and a share shown again, on screen', () => {
     await room.engine.handlers.ceremony.rehearse({ scriptPath: SCRIPT });
     await page.getByRole('note', { name: 'Rehearsal' }).waitFor();
     bundleDir = room.engine.ceremonies.status()!.bundleDir;
-    const record: WalkRecord = { words: new Map(), asked: [], receiptProblem: undefined, pinProblem: undefined };
     let askedAgain = false;
     const isOurs = (q: HostQuestion) => q.kind === 'choose-passphrase' || (q.kind === 'take-share' && q.custodian === 'Dave Dubois' && !askedAgain) || (q.kind === 'acknowledge' && q.approval === 'show-share-again');
     for (;;) {
@@ -111,5 +111,37 @@ describe('sealed share files and a share shown again, on screen', () => {
 
   it('leaves a bundle that verify accepts', async () => {
     expect((await verifyBundle(bundleDir)).verdict).toBe('verified');
+  });
+
+  it("recovers the backup on the recovery screen from Carol's sealed share file (a wrong passphrase refused first) and Dave's words", async () => {
+    const page = room.page;
+    const carol = readdirSync(room.usb).find((f) => f.endsWith('.sealed.json') && f.includes('carol-chen'));
+    expect(carol, 'Carol Chen\'s sealed share file on the stick').toBeDefined();
+    await page.getByRole('button', { name: 'Back to start' }).click();
+    await page.getByRole('button', { name: 'Recover a backup' }).click();
+    await page.getByLabel('Bundle folder').fill(bundleDir);
+    await page.getByRole('button', { name: 'Open the backup' }).click();
+    await page.getByText('0 of 2 needed').waitFor({ timeout: 30_000 });
+
+    await page.getByLabel('Sealed share file', { exact: true }).fill(join(room.usb, carol!));
+    await page.getByLabel('Passphrase', { exact: true }).fill('not her passphrase');
+    await room.screen('recovery-sealed-file');
+    await page.getByRole('button', { name: 'Open and check this share' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Wrong passphrase' }).waitFor();
+    await room.screen('recovery-sealed-wrong-passphrase');
+    expect(await page.getByLabel('Passphrase', { exact: true }).inputValue(), 'the passphrase is cleared once sent').toBe('');
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASES['Carol Chen']!);
+    await page.getByRole('button', { name: 'Open and check this share' }).click();
+    await page.getByText('1 of 2 needed').waitFor();
+
+    await page.getByLabel('Word 1', { exact: true }).fill(record.words.get('Dave Dubois')!.join(' '));
+    await page.getByRole('button', { name: 'Check this share', exact: true }).click();
+    await page.getByText('2 of 2 needed').waitFor();
+    await page.getByRole('button', { name: 'Rebuild the key and restore' }).click();
+    await page.getByRole('heading', { name: /The backup is restored and every key proven/ }).waitFor({ timeout: 60_000 });
+    await room.screen('recovery-sealed-restored');
+    const rows = await page.locator('.checks tbody tr').allInnerTexts();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toContain('Pass');
   });
 });
