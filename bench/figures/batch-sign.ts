@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import type { DistinguishedName } from '../../main/pki/names.js';
 import { SerialNumberAllocator } from '../../main/pki/serial-numbers.js';
 import { createTokenStore, SOFTHSM_MODULE } from '../../test/support/softhsm.js';
 import type { Figure } from '../figure.js';
+import { ceremonyMsPerCertificate, opensslCsr } from './batch-sign-ceremony.js';
 
 const COUNT = 1000;
 /** Distinct requester keys; the 1,000 requests cycle through them (making 1,000 keys with openssl would time openssl). */
@@ -27,10 +28,7 @@ const name = (cn: string): DistinguishedName => [
 function opensslCsrs(count: number): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'conclave-bench-csr-'));
   try {
-    return Array.from({ length: count }, (_, i) => {
-      execFileSync('openssl', ['req', '-new', '-nodes', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-keyout', join(dir, `${i}.key`), '-out', join(dir, `${i}.csr`), '-subj', `/CN=Requester ${i}`], { stdio: 'pipe' });
-      return readFileSync(join(dir, `${i}.csr`), 'utf8');
-    });
+    return Array.from({ length: count }, (_, i) => opensslCsr(dir, i));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -38,11 +36,14 @@ function opensslCsrs(count: number): string[] {
 
 /**
  * batch_sign_1000: 1,000 subordinate CA certificates (profile
- * tls-subordinate-ca) issued by a P-384 root on SoftHSM through main/pki —
- * CSR parsed and its signature checked, TBS built, linted, signed in the HSM,
- * signature verified, linted again — per certificate, as a ratio to one bare
- * pkcs11js C_SignInit + C_Sign with the same key in the same run. What is
- * above 1.0 is our overhead per certificate.
+ * tls-subordinate-ca) signed from CSRs in one subordinate-signing ceremony on
+ * a practice token (batch-sign-ceremony.ts: the runner, each certificate's
+ * review and confirmation, its transcript events, its files), per
+ * certificate, as a ratio to one bare pkcs11js C_SignInit + C_Sign with a
+ * P-384 key in the same run. The detail also gives the same 1,000 issued
+ * through main/pki alone — CSR parsed and its signature checked, TBS built,
+ * linted, signed in the HSM, signature verified, linted again — to separate
+ * the certificate work from the ceremony's durable record of it.
  */
 export const batchSign1000: Figure = {
   name: 'batch_sign_1000',
@@ -86,14 +87,24 @@ export const batchSign1000: Figure = {
         env: { ...process.env, SOFTHSM2_CONF: store.conf, BENCH_PIN: token.pin },
       }).toString();
       const bareMs = (JSON.parse(output) as { nsPerSignature: number }).nsPerSignature / 1e6;
-      const ratio = perCertificateMs / bareMs;
+      const ceremony = await ceremonyMsPerCertificate(csrs, COUNT);
+      const ratio = ceremony.msPerCertificate / bareMs;
       return {
         value: ratio,
         unit: '× bare C_Sign',
         goal: `≤ ${GOAL.toFixed(1)}`,
         baseline: `one bare pkcs11js C_SignInit+C_Sign (P-384, same key, same run): ${bareMs.toFixed(2)} ms`,
         met: ratio <= GOAL,
-        detail: { certificates: COUNT, ms_per_certificate: perCertificateMs, bare_ms_per_signature: bareMs, overhead_ms_per_certificate: perCertificateMs - bareMs, requester_keys: CSR_KEYS },
+        detail: {
+          certificates: COUNT,
+          ceremony_ms_per_certificate: ceremony.msPerCertificate,
+          ceremony_ms_one_certificate: ceremony.oneMs,
+          ceremony_ms_all_certificates: ceremony.manyMs,
+          pki_ms_per_certificate: perCertificateMs,
+          pki_only_ratio: perCertificateMs / bareMs,
+          bare_ms_per_signature: bareMs,
+          requester_keys: CSR_KEYS,
+        },
       };
     } finally {
       store.cleanup();
