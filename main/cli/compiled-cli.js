@@ -3,8 +3,9 @@
 // esbuild into one script, kept in node_modules/.cache/conclave-cli/ and
 // rebuilt whenever a source it was built from changes. V8's code cache of
 // the script is kept beside it, one per command, made after the command's
-// first run (so it holds the functions that command compiled). Plain JavaScript, because it runs before
-// anything can compile TypeScript.
+// first run (so it holds the functions that command compiled; code, never
+// data: no PIN or share of that run is in it). Plain JavaScript, because it
+// runs before anything can compile TypeScript.
 //
 // Why: running the sources through tsx costs a round trip to tsx's loader
 // thread for every one of the ~270 modules, about a second at every start on
