@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { filePathSchema, httpUrlSchema, nameSchema, oidSchema } from './fields.js';
 import { subjectAttributes, subjectSchema } from './subject.js';
-import { MAX_ROOT_VALIDITY_DAYS, validityDays, validitySchema } from './validity.js';
+import { MAX_AUDIT_VALIDITY_DAYS, MAX_ROOT_VALIDITY_DAYS, MAX_SUBORDINATE_VALIDITY_DAYS, MIN_ROOT_VALIDITY_DAYS, validityDays, validitySchema } from './validity.js';
 import { whenValid } from './when-valid.js';
 
 /**
@@ -41,7 +41,7 @@ const certificateFields = z.strictObject({
     issuerUrls: z.array(httpUrlSchema).min(1, 'list at least one URL, or leave issuerUrls out').optional(),
     /** certificatePolicies OIDs. Required for a subordinate CA, refused on a root. */
     policies: z.array(oidSchema).min(1, 'list at least one policy OID, or leave policies out').optional(),
-    /** basicConstraints pathLenConstraint for a CA; left out, the path length is unlimited. */
+    /** basicConstraints pathLenConstraint for a subordinate CA; left out, 0 (it may issue only end-entity certificates). A root takes none. */
     pathLen: z.int('expected a whole number').min(0, 'at least 0').max(16, 'at most 16').optional(),
 });
 
@@ -85,6 +85,7 @@ function checkSubjectForProfile(c: CertificateEntry, ctx: z.core.$RefinementCtx)
     }
   });
   if (!isCaProfile(c.profile)) return;
+  if (c.profile !== 'subordinate-ca') checkBrAttributeOrder(c, ctx);
   // BR §7.1.2.10.2 (CA Certificate Naming): countryName, organizationName and commonName MUST be present; organizationalUnitName MUST NOT.
   for (const type of ['C', 'O']) {
     if (count(type) === 0) ctx.addIssue({ code: 'custom', path: ['subject'], message: `a CA certificate's subject needs a ${type} line (BR §7.1.2.10.2)` });
@@ -94,23 +95,52 @@ function checkSubjectForProfile(c: CertificateEntry, ctx: z.core.$RefinementCtx)
   });
 }
 
+/**
+ * BR §7.1.4.2: the attributes it lists come in its relative order. The
+ * root-ca and tls-subordinate-ca profiles lint it at signing (main/pki);
+ * checked here too, so such a script is refused before the HSM is touched.
+ */
+const BR_ATTRIBUTE_ORDER = ['DC', 'C', 'ST', 'L', 'postalCode', 'street', 'O', 'OU', 'CN'];
+
+function checkBrAttributeOrder(c: CertificateEntry, ctx: z.core.$RefinementCtx): void {
+  let highest = -1;
+  c.subject.forEach((entry, i) => {
+    const [type] = Object.keys(entry);
+    const rank = type === undefined ? -1 : BR_ATTRIBUTE_ORDER.indexOf(type);
+    if (rank < 0) return;
+    if (rank < highest) {
+      ctx.addIssue({ code: 'custom', path: ['subject', i], message: `${type} comes too late: ${aProfile(c.profile)} subject lists its attributes in the order ${BR_ATTRIBUTE_ORDER.join(', ')} (BR §7.1.4.2)` });
+    }
+    highest = Math.max(highest, rank);
+  });
+}
+
 function checkExtensionsForProfile(c: CertificateEntry, ctx: z.core.$RefinementCtx): void {
   const refuse = (field: 'crlUrls' | 'issuerUrls' | 'policies' | 'pathLen', why: string) => ctx.addIssue({ code: 'custom', path: [field], message: `${aProfile(c.profile)} certificate takes no ${field}: ${why}` });
+  const days = validityDays(c.validity);
+  const longest = (limit: number, why: string) => {
+    if (days !== undefined && days > limit) ctx.addIssue({ code: 'custom', path: ['validity'], message: `${aProfile(c.profile)} certificate is valid for at most ${limit} days (${why}); this one is ${Math.ceil(days)}` });
+  };
   switch (c.profile) {
     case 'root-ca': {
       if (c.crlUrls) refuse('crlUrls', 'nothing above a root can revoke it; remove crlUrls');
       if (c.issuerUrls) refuse('issuerUrls', 'a root is its own issuer; remove issuerUrls');
       if (c.policies) refuse('policies', 'BR §7.1.2.1.2 does not recommend certificatePolicies in a root; put them in the subordinates');
-      const days = validityDays(c.validity);
-      if (days !== undefined && days > MAX_ROOT_VALIDITY_DAYS) {
-        ctx.addIssue({ code: 'custom', path: ['validity'], message: `a root certificate is valid for at most ${MAX_ROOT_VALIDITY_DAYS} days (25 years, BR §6.3.2); this one is ${Math.ceil(days)}` });
+      if (c.pathLen !== undefined) refuse('pathLen', 'BR §7.1.2.1.4 leaves a root without pathLenConstraint; remove pathLen');
+      longest(MAX_ROOT_VALIDITY_DAYS, '25 years, BR §7.1.2.1.1');
+      if (days !== undefined && days < MIN_ROOT_VALIDITY_DAYS) {
+        ctx.addIssue({ code: 'custom', path: ['validity'], message: `a root certificate is valid for at least ${MIN_ROOT_VALIDITY_DAYS} days (about 8 years, BR §7.1.2.1.1); this one is ${Math.floor(days)}` });
       }
       break;
     }
     case 'subordinate-ca':
     case 'tls-subordinate-ca': {
+      longest(MAX_SUBORDINATE_VALIDITY_DAYS, 'about 8 years, the subordinate profiles');
       // BR §7.1.2.10.2 and §7.1.2.10.5: a subordinate CA carries where its revocation is published and which policies it serves.
       if (!c.crlUrls) ctx.addIssue({ code: 'custom', path: [], message: `missing crlUrls: a ${c.profile} certificate says where the root's CRL is published (BR §7.1.2.11.2)` });
+      if (c.profile === 'tls-subordinate-ca' && !c.issuerUrls) {
+        ctx.addIssue({ code: 'custom', path: [], message: 'missing issuerUrls: a tls-subordinate-ca certificate says where its issuer\'s certificate is published (caIssuers, BR §7.1.2.10.3)' });
+      }
       if (!c.policies) {
         ctx.addIssue({ code: 'custom', path: [], message: `missing policies: a ${c.profile} certificate lists at least one certificate policy OID (BR §7.1.2.10.5)` });
       } else if (c.profile === 'tls-subordinate-ca' && !c.policies.some((oid) => (tlsPolicyOids as readonly string[]).includes(oid))) {
@@ -120,6 +150,7 @@ function checkExtensionsForProfile(c: CertificateEntry, ctx: z.core.$RefinementC
     }
     case 'audit':
       if (c.pathLen !== undefined) refuse('pathLen', 'the audit certificate is not a CA; remove pathLen');
+      longest(MAX_AUDIT_VALIDITY_DAYS, '10 years, the audit profile');
       break;
   }
 }

@@ -7,8 +7,13 @@ import { z } from 'zod';
 import { utcTimeSchema } from './fields.js';
 import { whenValid } from './when-valid.js';
 
-/** BR §6.3.2: a root CA certificate's validity is at most 9132 days (25 years). */
+/** BR §7.1.2.1.1: a root CA certificate's validity is 2922 to 9132 days (about 8 to 25 years). */
 export const MAX_ROOT_VALIDITY_DAYS = 9132;
+export const MIN_ROOT_VALIDITY_DAYS = 2922;
+/** The subordinate profiles (main/pki/profiles): at most 2922 days (about 8 years). */
+export const MAX_SUBORDINATE_VALIDITY_DAYS = 2922;
+/** The audit profile: at most 3653 days (10 years). */
+export const MAX_AUDIT_VALIDITY_DAYS = 3653;
 
 export const validitySchema = z
   .strictObject({

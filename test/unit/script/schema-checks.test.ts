@@ -191,8 +191,30 @@ describe('certificates', () => {
     expect(only(changed(root, (d) => (d.certificates[2].key = 'audit')))).toMatch(/^certificates.2.csr: give either key .* or csr/);
   });
 
-  it('refuse a root valid for more than 9132 days', () => {
-    expect(only(changed(root, (d) => (d.certificates[0].validity = { days: 9133 })))).toMatch(/^certificates.0.validity: a root certificate is valid for at most 9132 days/);
+  it('refuse a root valid for more than 9132 days, or fewer than 2922 (BR §7.1.2.1.1)', () => {
+    expect(only(changed(root, (d) => (d.certificates[0].validity = { days: 9133 })))).toMatch(/^certificates.0.validity: a root-ca certificate is valid for at most 9132 days/);
+    expect(only(changed(root, (d) => (d.certificates[0].validity = { days: 2921 })))).toMatch(/^certificates.0.validity: a root certificate is valid for at least 2922 days .*; this one is 2921/);
+  });
+
+  it('hold each profile to the longest validity its signing allows', () => {
+    expect(only(changed(root, (d) => (d.certificates[2].validity = { days: 2923 })))).toMatch(/^certificates.2.validity: a subordinate-ca certificate is valid for at most 2922 days/);
+    expect(only(changed(root, (d) => (d.certificates[1].validity = { days: 3654 })))).toMatch(/^certificates.1.validity: an audit certificate is valid for at most 3653 days/);
+  });
+
+  it('refuse pathLen on a root (BR §7.1.2.1.4)', () => {
+    expect(only(changed(root, (d) => (d.certificates[0].pathLen = 1)))).toMatch(/^certificates.0.pathLen: a root-ca certificate takes no pathLen/);
+  });
+
+  it('want a TLS subordinate to say where its issuer is published (caIssuers)', () => {
+    const tls = (d: Data) => Object.assign(d.certificates[2], { profile: 'tls-subordinate-ca', policies: ['2.23.140.1.2.2'] });
+    expect(only(changed(root, tls))).toMatch(/^certificates.2: missing issuerUrls: a tls-subordinate-ca certificate says where its issuer's certificate is published/);
+  });
+
+  it('want the subject of a root and a TLS subordinate in BR order (BR §7.1.4.2)', () => {
+    const cnBeforeO = (subject: Data[]) => subject.splice(1, 2, subject[2]!, subject[1]!);
+    expect(only(changed(root, (d) => cnBeforeO(d.certificates[0].subject)))).toMatch(/^certificates.0.subject.2: O comes too late: a root-ca subject lists its attributes in the order DC, C, ST, L, postalCode, street, O, OU, CN/);
+    // A private subordinate-ca is not held to it (main/pki/profiles/subordinate-ca.ts).
+    expect(validateCeremonyScript(changed(root, (d) => cnBeforeO(d.certificates[2].subject))).ok).toBe(true);
   });
 
   it('take exactly one of notAfter and days', () => {
@@ -218,8 +240,9 @@ describe('certificates', () => {
   });
 
   it('need a CA/Browser Forum policy on a TLS subordinate', () => {
-    expect(only(changed(root, (d) => (d.certificates[2].profile = 'tls-subordinate-ca')))).toMatch(/^certificates.2.policies: a TLS subordinate needs one of the CA\/Browser Forum policies/);
-    expect(validateCeremonyScript(changed(root, (d) => Object.assign(d.certificates[2], { profile: 'tls-subordinate-ca', policies: ['2.23.140.1.2.2'] }))).ok).toBe(true);
+    const issuerUrls = ['http://pki.example.com/root.cer'];
+    expect(only(changed(root, (d) => Object.assign(d.certificates[2], { profile: 'tls-subordinate-ca', issuerUrls })))).toMatch(/^certificates.2.policies: a TLS subordinate needs one of the CA\/Browser Forum policies/);
+    expect(validateCeremonyScript(changed(root, (d) => Object.assign(d.certificates[2], { profile: 'tls-subordinate-ca', policies: ['2.23.140.1.2.2'], issuerUrls }))).ok).toBe(true);
   });
 
   it('want only http:// URLs', () => {
