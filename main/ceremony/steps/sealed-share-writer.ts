@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fsyncDirectory } from '../../bundle/fsync-directory.js';
 
 /** Why a sealed share file could not be written to the folder chosen; the room may choose another. */
 export class SealedFileWriteError extends Error {
@@ -58,7 +59,8 @@ export async function writeSealedShareFile(folder: string, name: string, sealed:
     }
     if (await exists(path)) throw new SealedFileWriteError('SEALED_FILE_EXISTS', `${path} appeared while the file was being written. Nothing was overwritten: use another USB stick.`);
     await rename(partial, path);
-    await fsyncFolder(folder);
+    // The rename reaches the stick only once the folder is flushed.
+    await fsyncDirectory(folder);
   } catch (error) {
     if (error instanceof SealedFileWriteError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? '';
@@ -82,18 +84,6 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-/** The rename reaches the stick only once the folder is flushed; FAT file systems refuse to fsync a folder, which is harmless there. */
-async function fsyncFolder(folder: string): Promise<void> {
-  const handle = await open(folder, 'r');
-  try {
-    await handle.sync().catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EINVAL' && error.code !== 'EISDIR' && error.code !== 'EPERM') throw error;
-    });
-  } finally {
-    await handle.close();
-  }
 }
 
 function describe(code: string): string {
