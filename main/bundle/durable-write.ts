@@ -15,48 +15,76 @@ import type { BundleFileSystem } from './bundle-file-system.js';
  *   write failure classified (MEDIA_FULL, MEDIA_READ_ONLY, MEDIA_IO_ERROR, BUNDLE_WRITE_FAILED).
  */
 export async function writeFileDurably(fs: BundleFileSystem, path: string, bytes: Uint8Array): Promise<string> {
-  const expected = createHash('sha256').update(bytes).digest('hex');
-  let file;
-  try {
-    file = await fs.createExclusive(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new BundleError('BUNDLE_FILE_EXISTS', `${path} already exists. Nothing is ever overwritten: the existing file was left as it is.`, { path });
-    }
-    throw classifyWriteError(error, path);
-  }
-  // From here on a failure removes the file: a half-written file must not look like a finished one.
-  const failed = async (error: unknown): Promise<never> => {
-    await file.close().catch(() => undefined);
-    await fs.remove(path).catch(() => undefined);
+  const [sha256] = await writeFilesDurably(fs, [{ path, bytes }]);
+  return sha256!;
+}
+
+/**
+ * writeFileDurably for several files at once: each created exclusively,
+ * written, fsynced and closed, then each folder they are in fsynced once
+ * (not once per file: a certificate's .der and .pem share certs/), then each
+ * read back and compared. Returns their SHA-256s in order. On any failure
+ * every file this call created is removed: none of them is reported yet, and
+ * a file left behind would look finished.
+ * @throws as writeFileDurably, for the first file that failed.
+ */
+export async function writeFilesDurably(fs: BundleFileSystem, files: readonly { path: string; bytes: Uint8Array }[]): Promise<string[]> {
+  const created: string[] = [];
+  const failed = async (error: unknown, path: string): Promise<never> => {
+    for (const done of created) await fs.remove(done).catch(() => undefined);
     throw classifyWriteError(error, path);
   };
-  try {
-    let written = 0;
-    while (written < bytes.length) {
-      const { bytesWritten } = await file.write(bytes, written, bytes.length - written);
-      written += bytesWritten;
+  const expected: string[] = [];
+  for (const { path, bytes } of files) {
+    expected.push(createHash('sha256').update(bytes).digest('hex'));
+    let file;
+    try {
+      file = await fs.createExclusive(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+        return failed(new BundleError('BUNDLE_FILE_EXISTS', `${path} already exists. Nothing is ever overwritten: the existing file was left as it is.`, { path }), path);
+      }
+      return failed(error, path);
     }
-    await file.sync();
-    await file.close();
-    await fs.fsyncDirectory(dirname(path));
-  } catch (error) {
-    return failed(error);
+    // From here on a failure removes the file: a half-written file must not look like a finished one.
+    created.push(path);
+    try {
+      let written = 0;
+      while (written < bytes.length) {
+        const { bytesWritten } = await file.write(bytes, written, bytes.length - written);
+        written += bytesWritten;
+      }
+      await file.sync();
+      await file.close();
+    } catch (error) {
+      await file.close().catch(() => undefined);
+      return failed(error, path);
+    }
   }
-  let actual: string;
-  try {
-    actual = createHash('sha256').update(await fs.readFile(path)).digest('hex');
-  } catch (error) {
-    return failed(error);
+  for (const folder of new Set(files.map((f) => dirname(f.path)))) {
+    try {
+      await fs.fsyncDirectory(folder);
+    } catch (error) {
+      return failed(error, folder);
+    }
   }
-  if (actual !== expected) {
-    return failed(
-      new BundleError('BUNDLE_READBACK_MISMATCH', `${path} read back with SHA-256 ${actual}, not ${expected} as written, and was removed. The medium is unreliable: use another one.`, {
+  for (const [i, { path }] of files.entries()) {
+    let actual: string;
+    try {
+      actual = createHash('sha256').update(await fs.readFile(path)).digest('hex');
+    } catch (error) {
+      return failed(error, path);
+    }
+    if (actual !== expected[i]) {
+      return failed(
+        new BundleError('BUNDLE_READBACK_MISMATCH', `${path} read back with SHA-256 ${actual}, not ${expected[i]} as written, and was removed. The medium is unreliable: use another one.`, {
+          path,
+          expected: expected[i]!,
+          actual,
+        }),
         path,
-        expected,
-        actual,
-      }),
-    );
+      );
+    }
   }
   return expected;
 }
@@ -64,17 +92,21 @@ export async function writeFileDurably(fs: BundleFileSystem, path: string, bytes
 /**
  * Creates the folders of `relativeDir` under `root` one by one, fsyncing the
  * parent of each one created (a new folder's name is durable only then).
+ * Folders in `known` were made or found by an earlier call and are not asked
+ * about again; those made or found now are added to it.
  */
-export async function makeDirectories(fs: BundleFileSystem, root: string, relativeDir: string): Promise<void> {
+export async function makeDirectories(fs: BundleFileSystem, root: string, relativeDir: string, known?: Set<string>): Promise<void> {
   let current = root;
   for (const segment of relativeDir.split('/').filter((s) => s !== '' && s !== '.')) {
     const parent = current;
     current = join(current, segment);
+    if (known?.has(current)) continue;
     try {
       if (await fs.makeDirectory(current)) await fs.fsyncDirectory(parent);
     } catch (error) {
       throw classifyWriteError(error, current);
     }
+    known?.add(current);
   }
 }
 

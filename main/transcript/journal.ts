@@ -41,6 +41,8 @@ export class Journal {
   private queue: Promise<unknown> = Promise.resolve();
   private failure: TranscriptError | undefined;
   private closed = false;
+  /** A line was written with durable: false and not fsynced yet. */
+  private unsynced = false;
 
   private constructor(
     private readonly file: FileHandle,
@@ -140,51 +142,94 @@ export class Journal {
    * Appends one event and fsyncs it. The data is checked for secrets first; a
    * refused event writes nothing. After a write failure the journal refuses
    * further events (the file's end is unknown: reopen it to resume).
+   * With `durable: false` the line is written but its fsync is left to the
+   * next append (or the close): for an event whose loss in a crash changes
+   * nothing on resume, when another event follows at once (step.completed,
+   * then the next step.started: resume redoes a step whose completion is
+   * missing, and every step's work is recorded by its own fsynced events).
    * @throws TranscriptError TRANSCRIPT_SECRET_REFUSED, TRANSCRIPT_BAD_EVENT,
    *   TRANSCRIPT_CLOSED; or the file system's error (ENOSPC, EIO).
    */
-  append<T extends EventType>(type: T, step: string, actor: string, data: EventDataMap[T]): Promise<TranscriptEvent<T>> {
-    const result = this.queue.then(() => this.write(type, step, actor, data));
-    this.queue = result.catch(() => undefined);
-    return result;
+  append<T extends EventType>(type: T, step: string, actor: string, data: EventDataMap[T], options: { durable?: boolean } = {}): Promise<TranscriptEvent<T>> {
+    const event = { type, step, actor, data } as PendingEvent;
+    return this.enqueue(async () => (await this.write([event], options.durable ?? true))[0] as TranscriptEvent<T>);
   }
 
-  /** Closes the file once queued appends are done. Further appends are refused. */
+  /**
+   * Appends several events with one write and one fsync (a group commit):
+   * files written together are recorded together. Each is checked as append
+   * checks one; if one is refused, none is written. A crash mid-write leaves
+   * whole lines and at most one half line, which resume cuts.
+   * @throws as append.
+   */
+  appendAll(events: readonly PendingEvent[]): Promise<TranscriptEvent[]> {
+    return this.enqueue(() => this.write(events, true));
+  }
+
+  /** Closes the file once queued appends are done (fsyncing any line still waiting for it). Further appends are refused. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.queue;
-    await this.file.close();
+    try {
+      if (this.unsynced && !this.failure) await this.file.sync();
+    } finally {
+      await this.file.close();
+    }
   }
 
-  private async write<T extends EventType>(type: T, step: string, actor: string, data: EventDataMap[T]): Promise<TranscriptEvent<T>> {
+  private enqueue<R>(work: () => Promise<R>): Promise<R> {
+    const result = this.queue.then(work);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private async write(pending: readonly PendingEvent[], durable: boolean): Promise<TranscriptEvent[]> {
     if (this.failure) throw this.failure;
-    if (this.closed) throw new TranscriptError('TRANSCRIPT_CLOSED', `The journal ${this.path} is closed; the ${type} event was not written.`);
-    if (!EVENT_TYPE_NAME.test(type) || typeof step !== 'string' || step === '' || typeof actor !== 'string' || actor === '') {
-      throw new TranscriptError('TRANSCRIPT_BAD_EVENT', `An event needs a dotted type, a step and an actor (got type "${type}", step "${step}", actor "${actor}"). Nothing was written.`);
+    const first = pending[0];
+    if (this.closed) throw new TranscriptError('TRANSCRIPT_CLOSED', `The journal ${this.path} is closed; the ${first?.type ?? 'empty'} event was not written.`);
+    for (const { type, step, actor, data } of pending) {
+      if (!EVENT_TYPE_NAME.test(type) || typeof step !== 'string' || step === '' || typeof actor !== 'string' || actor === '') {
+        throw new TranscriptError('TRANSCRIPT_BAD_EVENT', `An event needs a dotted type, a step and an actor (got type "${type}", step "${step}", actor "${actor}"). Nothing was written.`);
+      }
+      assertNoSecrets(data);
     }
-    assertNoSecrets(data);
-    const event = { seq: this.seq, at: this.now().toISOString(), prev: this.prev, type, step, actor, data } as TranscriptEvent<T>;
-    const line = encodeEventLine(event);
-    const withNewline = Buffer.concat([line, Buffer.from('\n')]);
+    const events: TranscriptEvent[] = [];
+    const lines: Buffer[] = [];
+    let [seq, prev] = [this.seq, this.prev];
+    for (const { type, step, actor, data } of pending) {
+      const event = { seq, at: this.now().toISOString(), prev, type, step, actor, data } as TranscriptEvent;
+      const line = encodeEventLine(event);
+      events.push(event);
+      lines.push(line, NEWLINE);
+      seq++;
+      prev = lineSha256(line);
+    }
+    const bytes = Buffer.concat(lines);
     try {
       let written = 0;
-      while (written < withNewline.length) {
-        const { bytesWritten } = await this.file.write(withNewline, written, withNewline.length - written, null);
+      while (written < bytes.length) {
+        const { bytesWritten } = await this.file.write(bytes, written, bytes.length - written, null);
         written += bytesWritten;
       }
-      await this.file.sync();
+      if (durable) await this.file.sync();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
       this.failure = new TranscriptError(
         'TRANSCRIPT_WRITE_FAILED',
-        `Writing event ${this.seq} (${type}) to ${this.path} failed (${code}). Stop, fix the disk, and resume: resume checks the transcript and cuts a half-written line.`,
+        `Writing event ${this.seq} (${first?.type}) to ${this.path} failed (${code}). Stop, fix the disk, and resume: resume checks the transcript and cuts a half-written line.`,
         { line: this.seq + 1, errno: code },
       );
       throw this.failure;
     }
-    this.seq++;
-    this.prev = lineSha256(line);
-    return event;
+    this.unsynced = !durable;
+    this.seq = seq;
+    this.prev = prev;
+    return events;
   }
 }
+
+const NEWLINE = Buffer.from('\n');
+
+/** An event to append: what the caller says; seq, at and prev are the journal's. */
+export type PendingEvent = { [T in EventType]: { type: T; step: string; actor: string; data: EventDataMap[T] } }[EventType];

@@ -115,7 +115,7 @@ async function reopenJournal(bundleDir: string, scriptBytes: Uint8Array, now: ()
     const events: TranscriptEvent[] = [];
     const transcript = await readFile(path);
     const chain = verifyChain(transcript, createHash('sha256').update(scriptBytes).digest('hex'), { onEvent: (e) => events.push(e) });
-    const closedSink: TranscriptSink = { append: () => Promise.reject(error), close: async () => undefined, lastLineSha256: chain.lastLineSha256 };
+    const closedSink: TranscriptSink = { append: () => Promise.reject(error), appendAll: () => Promise.reject(error), close: async () => undefined, lastLineSha256: chain.lastLineSha256 };
     return { sink: closedSink, events, closed: true };
   }
 }

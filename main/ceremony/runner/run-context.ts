@@ -1,9 +1,9 @@
 import type { CeremonyScript } from '../../../shared/script/ceremony-script.js';
 import type { CeremonyPlan, PlannedStep } from '../../../shared/script/plan.js';
-import type { BundleWriter } from '../../bundle/bundle-writer.js';
+import type { BundleWriter, WrittenFile } from '../../bundle/bundle-writer.js';
 import type { Hsm } from '../../hsm/hsm.js';
 import type { HsmSession } from '../../hsm/hsm-session.js';
-import type { Journal } from '../../transcript/journal.js';
+import type { Journal, PendingEvent } from '../../transcript/journal.js';
 import type { EventDataMap, EventType, TranscriptEvent } from '../../transcript/events.js';
 import type { LoadedScript } from '../script/load-script.js';
 import type { CeremonyHost } from './ceremony-host.js';
@@ -13,6 +13,7 @@ import type { CeremonyState } from './ceremony-state.js';
 /** Where events go: the journal (or, after the close, a sink that refuses them). */
 export interface TranscriptSink {
   append: Journal['append'];
+  appendAll: Journal['appendAll'];
   close(): Promise<void>;
   readonly lastLineSha256: string;
 }
@@ -80,11 +81,28 @@ export class RunContext {
     return this.session;
   }
 
-  /** Appends an event (fsynced before it returns) and tells the host. */
-  async record<T extends EventType>(type: T, step: PlannedStep | string, actor: string, data: EventDataMap[T]): Promise<TranscriptEvent<T>> {
-    const event = await this.journal.append(type, typeof step === 'string' ? step : step.id, actor, data);
+  /** Appends an event (fsynced before it returns, unless `durable: false`: see Journal.append) and tells the host. */
+  async record<T extends EventType>(type: T, step: PlannedStep | string, actor: string, data: EventDataMap[T], options: { durable?: boolean } = {}): Promise<TranscriptEvent<T>> {
+    const event = await this.journal.append(type, typeof step === 'string' ? step : step.id, actor, data, options);
     this.host.notify?.({ kind: 'event', seq: event.seq, type: event.type, step: event.step, hash: this.journal.lastLineSha256 });
     return event;
+  }
+
+  /** Appends several events with one write and one fsync (Journal.appendAll) and tells the host of each. */
+  async recordAll(pending: readonly PendingEvent[]): Promise<TranscriptEvent[]> {
+    const events = await this.journal.appendAll(pending);
+    for (const event of events) this.host.notify?.({ kind: 'event', seq: event.seq, type: event.type, step: event.step, hash: this.journal.lastLineSha256 });
+    return events;
+  }
+
+  /**
+   * Writes files that belong together into the bundle and records their
+   * file.written events followed by `then` (what the files are evidence of,
+   * e.g. cert.issued) in one transcript write with one fsync.
+   */
+  async writeAndRecord(step: PlannedStep, files: readonly { path: string; bytes: Uint8Array }[], then: readonly PendingEvent[]): Promise<TranscriptEvent[]> {
+    const written = await this.bundle.writeFiles(files, { record: false });
+    return this.recordAll([...written.map((file) => fileWrittenEvent(step.id, file)), ...then]);
   }
 
   /** The witness confirms; the acknowledgement goes into the transcript. */
@@ -98,4 +116,9 @@ export class RunContext {
   earlier<T extends EventType>(type: T, stepId?: string): TranscriptEvent<T>[] {
     return this.previousEvents.filter((e): e is TranscriptEvent<T> => e.type === type && (stepId === undefined || e.step === stepId));
   }
+}
+
+/** The file.written event of a bundle file, under the step that wrote it. */
+export function fileWrittenEvent(step: string, file: WrittenFile): PendingEvent {
+  return { type: 'file.written', step, actor: 'system', data: { ...file } };
 }

@@ -11,7 +11,7 @@ import type { CeremonyHost } from './ceremony-host.js';
 import { CeremonyPrinter, type DocumentPrinter } from './ceremony-printer.js';
 import { emptyState } from './ceremony-state.js';
 import { TRANSCRIPT_FILE, type FinishedBundle } from './finish-ceremony.js';
-import { RunContext, type RoomSettings } from './run-context.js';
+import { RunContext, fileWrittenEvent, type RoomSettings } from './run-context.js';
 import { releaseRun } from './release-run.js';
 import { assertRunnable, walkPlan } from './walk-plan.js';
 
@@ -73,9 +73,9 @@ export async function startCeremony(options: StartOptions): Promise<FinishedBund
 /** A bundle writer whose every file goes into the transcript (file.written) under the step that wrote it. */
 export function recordingWriter(bundleDir: string, context: () => RunContext | undefined): BundleWriter {
   return new BundleWriter(bundleDir, {
-    onFileWritten: async (file) => {
+    onFilesWritten: async (files) => {
       const ctx = context()!;
-      await ctx.record('file.written', ctx.currentStep, 'system', { ...file });
+      await ctx.recordAll(files.map((file) => fileWrittenEvent(ctx.currentStep, file)));
     },
   });
 }

@@ -35,7 +35,10 @@ export async function walkPlan(ctx: RunContext, completed: ReadonlySet<string>, 
       await ctx.record('deviation.recorded', step, 'system', { description: `The step "${step.title}" stopped: ${error instanceof Error ? error.message : String(error)}`, recordedBy: 'system' }).catch(() => undefined);
       throw error;
     }
-    await ctx.record('step.completed', step, 'system', {});
+    // Its fsync is the next line's (step.started or ceremony.closed, written at
+    // once): a crash in between loses only the completion, and resume redoes
+    // a step whose completion is missing from the events its work recorded.
+    await ctx.record('step.completed', step, 'system', {}, { durable: false });
     ctx.host.notify?.({ kind: 'step', step: step.id, state: 'completed' });
   }
   if (!ctx.previousEvents.some((e) => e.type === 'ceremony.closed')) {

@@ -26,22 +26,35 @@ export const certificateSignStep: StepExecutor<'certificate.sign'> = async (ctx,
   await ctx.acknowledge(step, `Certificate ${entry.name} reviewed`, reviewText(prepared));
   if (step.irreversible) await ctx.host.confirm({ step: step.id, title: step.title, detail: step.irreversible.consequence, word: step.irreversible.word });
   const issued = await signPreparedCertificate(prepared);
-  if (csrBytes) await ctx.bundle.writeFile(`requests/${entry.name}.csr`, csrBytes);
-  await ctx.bundle.writeFile(`certs/${entry.name}.der`, issued.der);
-  await ctx.bundle.writeFile(`certs/${entry.name}.pem`, new TextEncoder().encode(issued.pem));
-  ctx.state.certificates.set(entry.name, issued.der);
   const s = issued.summary;
-  await ctx.record('cert.issued', step, ctx.administrator, {
-    name: entry.name,
-    profile: entry.profile,
-    serial: s.serialNumber,
-    subject: s.subject,
-    issuer: s.issuer,
-    notBefore: s.notBefore,
-    notAfter: s.notAfter,
-    spkiSha256: s.spkiSha256,
-    sha256: issued.sha256,
-  });
+  // The files and the event they are evidence of, in one transcript write.
+  await ctx.writeAndRecord(
+    step,
+    [
+      ...(csrBytes ? [{ path: `requests/${entry.name}.csr`, bytes: csrBytes }] : []),
+      { path: `certs/${entry.name}.der`, bytes: issued.der },
+      { path: `certs/${entry.name}.pem`, bytes: new TextEncoder().encode(issued.pem) },
+    ],
+    [
+      {
+        type: 'cert.issued',
+        step: step.id,
+        actor: ctx.administrator,
+        data: {
+          name: entry.name,
+          profile: entry.profile,
+          serial: s.serialNumber,
+          subject: s.subject,
+          issuer: s.issuer,
+          notBefore: s.notBefore,
+          notAfter: s.notAfter,
+          spkiSha256: s.spkiSha256,
+          sha256: issued.sha256,
+        },
+      },
+    ],
+  );
+  ctx.state.certificates.set(entry.name, issued.der);
   await ctx.acknowledge(step, `Certificate ${entry.name} signed`, `SHA-256 fingerprint: ${issued.sha256}. Serial ${s.serialNumber}. Subject ${s.subject}.`);
 };
 

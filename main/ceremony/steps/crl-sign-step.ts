@@ -32,8 +32,10 @@ export const crlSignStep: StepExecutor<'crl.sign'> = async (ctx, step) => {
   await ctx.acknowledge(step, `CRL ${entry.name} reviewed`, `Issuer: ${issuer.certificateName}. CRL number ${crlNumber}. Next update in ${entry.nextUpdateDays} days. Revoked: ${list}.`);
   if (step.irreversible) await ctx.host.confirm({ step: step.id, title: step.title, detail: step.irreversible.consequence, word: step.irreversible.word });
   const issued = await issueCrl({ signer: issuer.signer, issuerCertificate: issuer.certificate, revoked, thisUpdate, nextUpdate: new Date(thisUpdate.getTime() + entry.nextUpdateDays * DAY), crlNumber, signingTime: thisUpdate });
-  await ctx.bundle.writeFile(`crls/${entry.name}.crl`, issued.der);
-  await ctx.bundle.writeFile(`crls/${entry.name}.pem`, new TextEncoder().encode(toPem('X509 CRL', issued.der)));
+  await ctx.bundle.writeFiles([
+    { path: `crls/${entry.name}.crl`, bytes: issued.der },
+    { path: `crls/${entry.name}.pem`, bytes: new TextEncoder().encode(toPem('X509 CRL', issued.der)) },
+  ]);
   await ctx.record('crl.issued', step, ctx.administrator, {
     name: entry.name,
     issuer: issued.summary.issuer,

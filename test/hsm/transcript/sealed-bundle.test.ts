@@ -45,7 +45,7 @@ beforeAll(async () => {
   mkdirSync(dir);
 
   const journal = await Journal.create(join(dir, 'transcript.jsonl'), SCRIPT, { ceremonyId: 'softhsm-round-trip', kind: 'root-key-generation', rehearsal: true });
-  const writer = new BundleWriter(dir, { onFileWritten: async (f) => void (await journal.append('file.written', 'export', 'system', f)) });
+  const writer = new BundleWriter(dir, { onFilesWritten: async (files) => { for (const f of files) await journal.append('file.written', 'export', 'system', f); } });
   await writer.writeFile('ceremony.yaml', SCRIPT, { record: false });
   for (const [person, role] of [['Ada Admin', 'administrator'], ['Wes Witness', 'witness']]) await journal.append('participant.present', 'roll-call', 'Wes Witness', { name: person!, role: role! });
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BundleError } from '../../../main/bundle/bundle-error.js';
 import { BundleWriter, type WrittenFile } from '../../../main/bundle/bundle-writer.js';
+import { nodeFileSystem } from '../../../main/bundle/bundle-file-system.js';
 import { failingFileSystem } from './failing-file-system.js';
 
 let root: string;
@@ -27,7 +28,7 @@ const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes
 describe('BundleWriter.writeFile', () => {
   it('writes the file under its folders and reports it for the transcript before returning', async () => {
     const reported: WrittenFile[] = [];
-    const writer = new BundleWriter(dir, { onFileWritten: (f) => void reported.push(f) });
+    const writer = new BundleWriter(dir, { onFilesWritten: (f) => void reported.push(...f) });
     const written = await writer.writeFile('certs/root.pem', Buffer.from('PEM'));
     expect(written).toEqual({ path: 'certs/root.pem', sha256: sha256('PEM'), bytes: 3 });
     expect(reported).toEqual([written]);
@@ -36,14 +37,14 @@ describe('BundleWriter.writeFile', () => {
 
   it('does not report files written with record: false', async () => {
     const reported: WrittenFile[] = [];
-    const writer = new BundleWriter(dir, { onFileWritten: (f) => void reported.push(f) });
+    const writer = new BundleWriter(dir, { onFilesWritten: (f) => void reported.push(...f) });
     await writer.writeFile('transcript.jsonl.p7s', Buffer.from('seal'), { record: false });
     expect(reported).toEqual([]);
   });
 
   it('never overwrites: refuses, names the file, leaves it as it was, reports nothing', async () => {
     const reported: WrittenFile[] = [];
-    const writer = new BundleWriter(dir, { onFileWritten: (f) => void reported.push(f) });
+    const writer = new BundleWriter(dir, { onFilesWritten: (f) => void reported.push(...f) });
     await writer.writeFile('keys/root.spki.pem', Buffer.from('first'));
     const error = await refusal(writer.writeFile('keys/root.spki.pem', Buffer.from('second')));
     expect(error.code).toBe('BUNDLE_FILE_EXISTS');
@@ -73,6 +74,66 @@ describe('BundleWriter.writeFile', () => {
   it('says when the folder that should hold the bundle is missing', async () => {
     const error = await refusal(new BundleWriter(join(root, 'missing', 'bundle')).writeFile('a.txt', Buffer.from('x')));
     expect(error.code).toBe('BUNDLE_WRITE_FAILED');
+  });
+});
+
+describe('BundleWriter.writeFiles', () => {
+  /** The real file system, counting each folder fsync. */
+  const countingFileSystem = () => {
+    const folderSyncs: string[] = [];
+    return { folderSyncs, fileSystem: { ...nodeFileSystem, fsyncDirectory: async (p: string) => void (folderSyncs.push(p), await nodeFileSystem.fsyncDirectory(p)) } };
+  };
+
+  it('writes files that belong together, fsyncs each folder once, and reports them in one call', async () => {
+    const { folderSyncs, fileSystem } = countingFileSystem();
+    const reports: WrittenFile[][] = [];
+    const writer = new BundleWriter(dir, { fileSystem, onFilesWritten: (f) => void reports.push(f) });
+    await writer.writeFile('ceremony.yaml', Buffer.from('script'));
+    folderSyncs.length = 0;
+    const written = await writer.writeFiles([
+      { path: 'requests/a.csr', bytes: Buffer.from('CSR') },
+      { path: 'certs/a.der', bytes: Buffer.from('DER') },
+      { path: 'certs/a.pem', bytes: Buffer.from('PEM') },
+    ]);
+    expect(written.map((f) => f.path)).toEqual(['requests/a.csr', 'certs/a.der', 'certs/a.pem']);
+    expect(written[2]).toEqual({ path: 'certs/a.pem', sha256: sha256('PEM'), bytes: 3 });
+    expect(reports[1]).toEqual(written);
+    // Two new folders (their names fsynced in the bundle folder), then each folder's new files once.
+    expect(folderSyncs.sort()).toEqual([dir, dir, join(dir, 'certs'), join(dir, 'requests')].sort());
+    expect(readFileSync(join(dir, 'certs/a.der'), 'utf8')).toBe('DER');
+  });
+
+  it('asks for a folder it made once, not for every file', async () => {
+    const made: string[] = [];
+    const fileSystem = { ...nodeFileSystem, makeDirectory: async (p: string) => (made.push(p), nodeFileSystem.makeDirectory(p)) };
+    const writer = new BundleWriter(dir, { fileSystem });
+    for (const name of ['a', 'b', 'c']) await writer.writeFile(`certs/${name}.pem`, Buffer.from(name));
+    expect(made).toEqual([dir, join(dir, 'certs')]);
+  });
+
+  it('is all or none: when one file fails, the others of the call are removed and nothing is reported', async () => {
+    const reported: WrittenFile[] = [];
+    const writer = new BundleWriter(dir, { fileSystem: failingFileSystem({ write: { errno: 'ENOSPC', afterBytes: 5 } }), onFilesWritten: (f) => void reported.push(...f) });
+    const error = await refusal(
+      writer.writeFiles([
+        { path: 'certs/a.der', bytes: Buffer.from('DER') },
+        { path: 'certs/a.pem', bytes: Buffer.from('PEM PEM') },
+      ]),
+    );
+    expect(error.code).toBe('MEDIA_FULL');
+    expect(error.message).toContain('a.pem');
+    expect(existsSync(join(dir, 'certs/a.der'))).toBe(false);
+    expect(existsSync(join(dir, 'certs/a.pem'))).toBe(false);
+    expect(reported).toEqual([]);
+  });
+
+  it('refuses a call holding an existing file, and leaves that file and writes none of the others', async () => {
+    const writer = new BundleWriter(dir);
+    await writer.writeFile('certs/a.pem', Buffer.from('first'));
+    const error = await refusal(writer.writeFiles([{ path: 'certs/a.der', bytes: Buffer.from('DER') }, { path: 'certs/a.pem', bytes: Buffer.from('second') }]));
+    expect(error.code).toBe('BUNDLE_FILE_EXISTS');
+    expect(readFileSync(join(dir, 'certs/a.pem'), 'utf8')).toBe('first');
+    expect(existsSync(join(dir, 'certs/a.der'))).toBe(false);
   });
 });
 

@@ -47,7 +47,7 @@ export async function makeSampleBundle(options: SampleOptions = {}): Promise<Sam
 
   mkdirSync(dir);
   const journal = await Journal.create(join(dir, 'transcript.jsonl'), Buffer.from(SCRIPT), { ceremonyId: options.ceremonyId ?? 'sample-2026', kind: 'root-key-generation', rehearsal: true });
-  const writer = new BundleWriter(dir, { onFileWritten: async (f) => void (await journal.append('file.written', 'export', 'system', f)) });
+  const writer = new BundleWriter(dir, { onFilesWritten: async (files) => { for (const f of files) await journal.append('file.written', 'export', 'system', f); } });
   await writer.writeFile('ceremony.yaml', Buffer.from(SCRIPT), { record: false });
   const people = [
     ['Ada Admin', 'administrator'],

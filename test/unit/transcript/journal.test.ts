@@ -185,6 +185,48 @@ describe('Journal.open (resume)', () => {
   });
 });
 
+describe('Journal.appendAll and deferred fsync', () => {
+  it('writes a group of events as chained lines in one write, as if appended one by one', async () => {
+    const journal = await Journal.create(path, script, opened, { now: fixedClock });
+    const events = await journal.appendAll([
+      { type: 'file.written', step: 'sign-a', actor: 'system', data: { path: 'certs/a.der', sha256: 'ab'.repeat(32), bytes: 3 } },
+      { type: 'file.written', step: 'sign-a', actor: 'system', data: { path: 'certs/a.pem', sha256: 'cd'.repeat(32), bytes: 4 } },
+      { type: 'cert.issued', step: 'sign-a', actor: 'Alice', data: { name: 'a', serial: '01', subject: 'CN=a', issuer: 'CN=root', sha256: 'ef'.repeat(32) } },
+    ]);
+    await journal.close();
+    expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
+    const lines = readFileSync(path, 'utf8').split('\n').slice(0, -1);
+    expect(lines.map((l) => JSON.parse(l).type)).toEqual(['ceremony.opened', 'file.written', 'file.written', 'cert.issued']);
+    for (let i = 1; i < lines.length; i++) expect(JSON.parse(lines[i]!).prev).toBe(createHash('sha256').update(lines[i - 1]!).digest('hex'));
+    expect((await verifyChainFile(path, scriptSha256)).ok).toBe(true);
+  });
+
+  it('writes none of a group when one of its events holds a secret', async () => {
+    const journal = await Journal.create(path, script, opened, { now: fixedClock });
+    const refused = await caught(
+      journal.appendAll([
+        { type: 'step.started', step: 'x', actor: 'system', data: { title: 'X' } },
+        { type: 'step.completed', step: 'x', actor: 'system', data: { pin: '1234' } },
+      ]),
+    );
+    expect(refused.code).toBe('TRANSCRIPT_SECRET_REFUSED');
+    expect(journal.nextSeq).toBe(1);
+    await journal.close();
+    expect(readFileSync(path, 'utf8').trim().split('\n')).toHaveLength(1);
+  });
+
+  it('keeps a line written with durable: false, in the chain, when the next append or the close follows', async () => {
+    const journal = await Journal.create(path, script, opened, { now: fixedClock });
+    await journal.append('step.completed', 'a', 'system', {}, { durable: false });
+    await journal.append('step.started', 'b', 'system', { title: 'B' });
+    await journal.append('step.completed', 'b', 'system', {}, { durable: false });
+    await journal.close();
+    const reopened = await Journal.open(path, script);
+    await reopened.journal.close();
+    expect(reopened.events.map((e) => `${e.type} ${e.step}`)).toEqual(['ceremony.opened open', 'step.completed a', 'step.started b', 'step.completed b']);
+  });
+});
+
 describe.runIf(canMount())('Journal on a disk that fills up (a 16 KiB tmpfs this test mounts)', () => {
   it('stops at the first failed write, refuses more, and resumes after cutting the half-written line', async () => {
     const mount = tryMountTmpfs('16k')!;
