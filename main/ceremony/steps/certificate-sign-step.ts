@@ -21,7 +21,16 @@ import type { StepExecutor } from './step-executor.js';
  */
 export const certificateSignStep: StepExecutor<'certificate.sign'> = async (ctx, step) => {
   const entry = certificateEntries(ctx).find((c) => c.name === step.action.certificate)!;
-  if (ctx.state.certificates.has(entry.name)) return;
+  if (ctx.state.certificates.has(entry.name)) {
+    // Signed and recorded before a crash: never signed again, but if the
+    // witness had not yet acknowledged the result, they do it now.
+    const issued = ctx.earlier('cert.issued', step.id).find((e) => e.data.name === entry.name);
+    const title = signedTitle(entry.name);
+    if (issued && !ctx.earlier('witness.acknowledged', step.id).some((e) => e.data.what === title)) {
+      await ctx.acknowledge(step, title, signedText(issued.data));
+    }
+    return;
+  }
   const { prepared, csrBytes } = await prepare(ctx, entry);
   await ctx.acknowledge(step, `Certificate ${entry.name} reviewed`, reviewText(prepared));
   if (step.irreversible) await ctx.host.confirm({ step: step.id, title: step.title, detail: step.irreversible.consequence, word: step.irreversible.word });
@@ -55,8 +64,14 @@ export const certificateSignStep: StepExecutor<'certificate.sign'> = async (ctx,
     ],
   );
   ctx.state.certificates.set(entry.name, issued.der);
-  await ctx.acknowledge(step, `Certificate ${entry.name} signed`, `SHA-256 fingerprint: ${issued.sha256}. Serial ${s.serialNumber}. Subject ${s.subject}.`);
+  await ctx.acknowledge(step, signedTitle(entry.name), signedText({ sha256: issued.sha256, serial: s.serialNumber, subject: s.subject }));
 };
+
+const signedTitle = (name: string) => `Certificate ${name} signed`;
+
+function signedText(issued: { sha256: string; serial: string; subject: string }): string {
+  return `SHA-256 fingerprint: ${issued.sha256}. Serial ${issued.serial}. Subject ${issued.subject}.`;
+}
 
 async function prepare(ctx: RunContext, entry: CertificateEntry): Promise<{ prepared: PreparedCertificate; csrBytes?: Uint8Array }> {
   const base: CertificateRequestBase = {
