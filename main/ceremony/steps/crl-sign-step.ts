@@ -18,7 +18,14 @@ const DAY = 86_400_000;
  */
 export const crlSignStep: StepExecutor<'crl.sign'> = async (ctx, step) => {
   const entry = crlEntries(ctx).find((c) => c.name === step.action.crl)!;
-  if (ctx.earlier('crl.issued', step.id).length > 0) return;
+  const issuedBefore = ctx.earlier('crl.issued', step.id).find((e) => e.data.name === entry.name);
+  if (issuedBefore) {
+    // Signed and recorded before a crash: never signed again, but if the
+    // witness had not yet acknowledged the result, they do it now.
+    const title = signedTitle(entry.name);
+    if (!ctx.earlier('witness.acknowledged', step.id).some((e) => e.data.what === title)) await ctx.acknowledge(step, title, signedText(issuedBefore.data));
+    return;
+  }
   const issuer = await signingIssuer(ctx);
   const previous = entry.previous !== undefined ? summarizeCrl(await readFile(join(ctx.loaded.sourceDir!, 'crls', `${entry.previous}.crl`))) : undefined;
   const carried: RevocationEntry[] = (previous?.revoked ?? []).map((r) => ({ serialNumber: r.serialNumber, revocationDate: new Date(r.revocationDate), reason: r.reason as RevocationReason }));
@@ -32,11 +39,7 @@ export const crlSignStep: StepExecutor<'crl.sign'> = async (ctx, step) => {
   await ctx.acknowledge(step, `CRL ${entry.name} reviewed`, `Issuer: ${issuer.certificateName}. CRL number ${crlNumber}. Next update in ${entry.nextUpdateDays} days. Revoked: ${list}.`);
   if (step.irreversible) await ctx.host.confirm({ step: step.id, title: step.title, detail: step.irreversible.consequence, word: step.irreversible.word });
   const issued = await issueCrl({ signer: issuer.signer, issuerCertificate: issuer.certificate, revoked, thisUpdate, nextUpdate: new Date(thisUpdate.getTime() + entry.nextUpdateDays * DAY), crlNumber, signingTime: thisUpdate });
-  await ctx.bundle.writeFiles([
-    { path: `crls/${entry.name}.crl`, bytes: issued.der },
-    { path: `crls/${entry.name}.pem`, bytes: new TextEncoder().encode(toPem('X509 CRL', issued.der)) },
-  ]);
-  await ctx.record('crl.issued', step, ctx.administrator, {
+  const record = {
     name: entry.name,
     issuer: issued.summary.issuer,
     crlNumber: String(crlNumber),
@@ -44,12 +47,27 @@ export const crlSignStep: StepExecutor<'crl.sign'> = async (ctx, step) => {
     nextUpdate: issued.summary.nextUpdate ?? null,
     revoked: issued.summary.revoked.map((r) => ({ serial: r.serialNumber, reason: r.reason, date: r.revocationDate })),
     sha256: issued.sha256,
-  });
-  await ctx.acknowledge(step, `CRL ${entry.name} signed`, `SHA-256: ${issued.sha256}. CRL number ${crlNumber}.`);
+  };
+  // The files and the event they are evidence of, in one transcript write.
+  await ctx.writeAndRecord(
+    step,
+    [
+      { path: `crls/${entry.name}.crl`, bytes: issued.der },
+      { path: `crls/${entry.name}.pem`, bytes: new TextEncoder().encode(toPem('X509 CRL', issued.der)) },
+    ],
+    [{ type: 'crl.issued', step: step.id, actor: ctx.administrator, data: record }],
+  );
+  await ctx.acknowledge(step, signedTitle(entry.name), signedText(record));
 };
 
 function crlEntries(ctx: RunContext): CrlEntry[] {
   const script = ctx.script;
   if (script.kind === 'root-key-generation' || script.kind === 'subordinate-signing' || script.kind === 'crl-signing') return script.crls;
   throw new Error(`A ${script.kind} ceremony signs no CRL.`);
+}
+
+const signedTitle = (name: string) => `CRL ${name} signed`;
+
+function signedText(issued: { sha256: string; crlNumber: string }): string {
+  return `SHA-256: ${issued.sha256}. CRL number ${issued.crlNumber}.`;
 }

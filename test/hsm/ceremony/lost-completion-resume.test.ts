@@ -17,26 +17,55 @@ process.env.CONCLAVE_CHROMIUM = '/nonexistent/no-chromium-in-this-test';
 const transcriptOf = (bundle: string) => join(bundle, 'transcript.jsonl');
 const readEvents = (bundle: string): TranscriptEvent[] => readFileSync(transcriptOf(bundle), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as TranscriptEvent);
 
-/** Where the power went out: just before this line of the root certificate's step. */
-type LostFrom = 'its step.completed' | "the witness's acknowledgement of the signed certificate";
+/**
+ * How each run stops: the room stops (the host declines) at the first
+ * acknowledgement whose title matches `stopAt`; then, to play a power loss,
+ * the transcript is cut just before the first line `cutFrom` picks, if any.
+ */
+interface Interruption {
+  stopAt: RegExp;
+  cutFrom?: (e: TranscriptEvent) => boolean;
+  /** The step whose outcome must be recorded once: the event, its name, and the witness's acknowledgement of it. */
+  outcome: { type: 'cert.issued' | 'crl.issued'; name: string; signed: string };
+  /** Whether the witness's acknowledgement of the outcome survived the stop. */
+  acknowledgedBeforeResume: boolean;
+}
 
-const firstLost: Record<LostFrom, (e: TranscriptEvent, rootStep: string) => boolean> = {
-  'its step.completed': (e, rootStep) => e.type === 'step.completed' && e.step === rootStep,
-  "the witness's acknowledgement of the signed certificate": (e, rootStep) => e.type === 'witness.acknowledged' && e.step === rootStep && e.data.what === 'Certificate root signed',
+const ROOT_CERTIFICATE = { type: 'cert.issued', name: 'root', signed: 'Certificate root signed' } as const;
+const isOutcome = (e: TranscriptEvent, o: Interruption['outcome']) => e.type === o.type && e.data.name === o.name;
+
+const interruptions: Record<string, Interruption> = {
+  "the power went out before the root certificate step's step.completed reached the disk": {
+    stopAt: /^Certificate audit reviewed$/,
+    cutFrom: (e) => e.type === 'step.completed' && e.step === 'certificate.root',
+    outcome: ROOT_CERTIFICATE,
+    acknowledgedBeforeResume: true,
+  },
+  "the power went out between the root certificate's cert.issued and the witness's acknowledgement": {
+    stopAt: /^Certificate audit reviewed$/,
+    cutFrom: (e) => e.type === 'witness.acknowledged' && e.data.what === ROOT_CERTIFICATE.signed,
+    outcome: ROOT_CERTIFICATE,
+    acknowledgedBeforeResume: false,
+  },
+  'the room stopped when the signed CRL was shown to the witness': {
+    stopAt: /^CRL root signed$/,
+    outcome: { type: 'crl.issued', name: 'root', signed: 'CRL root signed' },
+    acknowledgedBeforeResume: false,
+  },
 };
 
 /**
  * step.completed is written without its own fsync (the next step.started's
- * covers it), and a crash can fall between a certificate's cert.issued and
- * the witness's acknowledgement of it. This file makes each loss on purpose —
- * a root ceremony stopped at the review of the certificate after the root's,
- * its transcript cut just before the line named — and resumes it.
+ * covers it), and a stop can fall between a certificate's or CRL's record and
+ * the witness's acknowledgement of it. Each case stops a root ceremony there
+ * on purpose and resumes it: the outcome is recorded once, never signed
+ * again, and acknowledged by the witness once.
  */
-describe.each(Object.keys(firstLost) as LostFrom[])('a root ceremony whose transcript lost everything from %s on', (lostFrom) => {
+describe.each(Object.entries(interruptions))('a root ceremony where %s', (_, interruption) => {
   let store: TestTokenStore;
   let work: string;
   let bundle: string;
-  let cut: { rootStep: string; linesKept: number };
+  let linesKept: number;
 
   beforeAll(async () => {
     store = createTokenStore(['acme-root']);
@@ -44,10 +73,9 @@ describe.each(Object.keys(firstLost) as LostFrom[])('a root ceremony whose trans
     bundle = join(work, 'bundle');
     const pins = () => new Map([['acme-root', new TextEncoder().encode(store.tokens[0]!.pin)]]);
     const practice = new PracticeHost(pins());
-    let certificatesReviewed = 0;
     const stopping: CeremonyHost = {
       acknowledge: async (q) => {
-        if (/^Certificate .* reviewed$/.test(q.title) && ++certificatesReviewed === 2) throw new HostDeclined('The power went out.');
+        if (interruption.stopAt.test(q.title)) throw new HostDeclined('The room stopped.');
         return practice.acknowledge(q);
       },
       confirm: (q) => practice.confirm(q),
@@ -59,12 +87,13 @@ describe.each(Object.keys(firstLost) as LostFrom[])('a root ceremony whose trans
     };
     await expect(startCeremony({ scriptPath: EXAMPLE_ROOT_SCRIPT, bundleDir: bundle, host: stopping, rehearsal: true, modulePath: SOFTHSM_MODULE })).rejects.toBeInstanceOf(HostDeclined);
     const events = readEvents(bundle);
-    const rootStep = events.find((e) => e.type === 'cert.issued' && e.data.name === 'root')!.step;
-    const lost = events.findIndex((e) => firstLost[lostFrom](e, rootStep));
-    expect(lost).toBeGreaterThan(0);
-    const lines = readFileSync(transcriptOf(bundle), 'utf8').split('\n');
-    truncateSync(transcriptOf(bundle), Buffer.byteLength(lines.slice(0, lost).map((l) => `${l}\n`).join('')));
-    cut = { rootStep, linesKept: lost };
+    linesKept = events.length;
+    if (interruption.cutFrom) {
+      linesKept = events.findIndex(interruption.cutFrom);
+      expect(linesKept).toBeGreaterThan(0);
+      const lines = readFileSync(transcriptOf(bundle), 'utf8').split('\n');
+      truncateSync(transcriptOf(bundle), Buffer.byteLength(lines.slice(0, linesKept).map((l) => `${l}\n`).join('')));
+    }
     await resumeCeremony({ bundleDir: bundle, host: new PracticeHost(pins()), modulePath: SOFTHSM_MODULE });
   }, 240_000);
 
@@ -73,23 +102,25 @@ describe.each(Object.keys(firstLost) as LostFrom[])('a root ceremony whose trans
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('was cut where the test meant: the root certificate issued, the rest of its step gone', () => {
-    const before = readEvents(bundle).slice(0, cut.linesKept);
-    expect(before.some((e) => e.type === 'cert.issued' && e.step === cut.rootStep)).toBe(true);
-    expect(before.some((e) => firstLost[lostFrom](e, cut.rootStep))).toBe(false);
+  it('stopped where the test meant: the outcome recorded, the step not completed', () => {
+    const before = readEvents(bundle).slice(0, linesKept);
+    const outcome = before.find((e) => isOutcome(e, interruption.outcome));
+    expect(outcome).toBeDefined();
+    expect(before.some((e) => e.type === 'step.completed' && e.step === outcome!.step)).toBe(false);
+    expect(before.some((e) => e.type === 'witness.acknowledged' && e.data.what === interruption.outcome.signed)).toBe(interruption.acknowledgedBeforeResume);
   });
 
-  it('resumes inside that step, records the resume, and completes it once without signing again', () => {
+  it('resumes, records the resume where the transcript stopped, and records the outcome once', () => {
     const events = readEvents(bundle);
-    expect(events.findIndex((e) => e.type === 'ceremony.resumed')).toBe(cut.linesKept);
-    expect(events.filter((e) => e.type === 'cert.issued' && e.data.name === 'root')).toHaveLength(1);
-    expect(events.filter((e) => e.type === 'step.completed' && e.step === cut.rootStep)).toHaveLength(1);
+    expect(events.findIndex((e) => e.type === 'ceremony.resumed')).toBe(linesKept);
+    const outcome = events.filter((e) => isOutcome(e, interruption.outcome));
+    expect(outcome).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'step.completed' && e.step === outcome[0]!.step)).toHaveLength(1);
     expect(events.at(-1)!.type).toBe('ceremony.closed');
   });
 
-  it('has the witness acknowledge the signed root certificate exactly once', () => {
-    const acknowledged = readEvents(bundle).filter((e) => firstLost["the witness's acknowledgement of the signed certificate"](e, cut.rootStep));
-    expect(acknowledged).toHaveLength(1);
+  it('has the witness acknowledge the signed outcome exactly once', () => {
+    expect(readEvents(bundle).filter((e) => e.type === 'witness.acknowledged' && e.data.what === interruption.outcome.signed)).toHaveLength(1);
   });
 
   it('ends with a bundle that conclave verify accepts', async () => {
