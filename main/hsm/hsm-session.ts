@@ -42,23 +42,40 @@ export class HsmSession {
   /**
    * Logs the user in. The caller zeroes `pin` afterwards. pkcs11js takes the PIN
    * only as a JS string, so it exists as one for the duration of this call and
-   * nowhere else (docs/security.md); it never reaches a log or an error.
+   * nowhere else (docs/security.md); it never reaches a log or an error. The
+   * PIN is always checked: a token another session of this process has logged
+   * in is logged out and in again with it.
    * @throws HsmError PIN_INCORRECT (with the tries-left state), PIN_LOCKED.
    */
   async login(pin: Uint8Array): Promise<void> {
     await this.run({ action: 'logging in' }, () => {
       try {
-        this.session.login(new TextDecoder().decode(pin), graphene.UserType.USER);
+        this.loginOnce(pin);
       } catch (error) {
-        if (error instanceof Error && /CKR_USER_ALREADY_LOGGED_IN/.test(error.message)) return;
-        const hsmError = fromPkcs11Error(error, { action: 'logging in', tokenLabel: this.token.label });
-        if (hsmError.code === 'PIN_INCORRECT') {
-          const state = describePinState(readTokenInfo(this.slot).flags);
-          throw new HsmError('PIN_INCORRECT', `${hsmError.message}${state ? ` ${state}` : ''}`, hsmError.ckr);
+        if (!(error instanceof Error && /CKR_USER_ALREADY_LOGGED_IN/.test(error.message))) throw this.loginError(error);
+        // Login is per token and application (PKCS#11 §5.6), not per session:
+        // another session of this process is logged in, and the PIN given now
+        // was never checked. Logging out and in again checks it.
+        this.session.logout();
+        try {
+          this.loginOnce(pin);
+        } catch (again) {
+          throw this.loginError(again);
         }
-        throw hsmError;
       }
     });
+  }
+
+  private loginOnce(pin: Uint8Array): void {
+    this.session.login(new TextDecoder().decode(pin), graphene.UserType.USER);
+  }
+
+  /** A failed C_Login as the room reads it: a wrong PIN says what the token's flags say of the tries left. */
+  private loginError(error: unknown): HsmError {
+    const hsmError = fromPkcs11Error(error, { action: 'logging in', tokenLabel: this.token.label });
+    if (hsmError.code !== 'PIN_INCORRECT') return hsmError;
+    const state = describePinState(readTokenInfo(this.slot).flags);
+    return new HsmError('PIN_INCORRECT', `${hsmError.message}${state ? ` ${state}` : ''}`, hsmError.ckr);
   }
 
   /** The token's identity and PIN flags as they are now. */

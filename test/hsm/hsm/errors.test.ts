@@ -71,6 +71,21 @@ describe('logging in', () => {
     expect(new TextDecoder().decode(pin)).toBe(store.tokens[1]!.pin);
     expect(await session.random(8)).toHaveLength(8);
   });
+
+  // PKCS#11 logs in a token for the whole process, so a second session's
+  // C_Login answers CKR_USER_ALREADY_LOGGED_IN without looking at the PIN.
+  it('a wrong PIN is refused even when another session of this process has the token logged in', async () => {
+    const second = await hsm.openSession({ label: 'errors-login' });
+    try {
+      const error = await failure(second.login(new TextEncoder().encode(WRONG_PIN)));
+      expect(error.code).toBe('PIN_INCORRECT');
+      await second.login(new TextEncoder().encode(store.tokens[1]!.pin));
+      expect(await second.random(8)).toHaveLength(8);
+      expect(await session.random(8)).toHaveLength(8);
+    } finally {
+      await second.close();
+    }
+  });
 });
 
 describe('using a token', () => {
