@@ -124,6 +124,6 @@ function checkRootMakesWhatIsUsed(script: CeremonyScript, plan: CeremonyPlan, ro
   const custodians = script.kind === 'key-recovery' ? script.recovery.custodians : script.kind === 'custodian-rotation' ? script.rotation.quorum : [];
   for (const name of custodians) if (!root.backup.custodians.includes(name)) missing.push(`a share for custodian ${name}`);
   if (missing.length > 0) {
-    throw new CeremonyError('PREFLIGHT_FAILED', `The practice root ceremony ${rootScriptPath} does not make ${missing.join(', ')}, which this ${script.kind} script uses. Nothing was done. Rehearse with --root naming the root script your ceremony builds on.`);
+    throw new CeremonyError('PREFLIGHT_FAILED', `The practice root ceremony ${rootScriptPath} does not make ${missing.join(', ')}, which this ${script.kind} script uses. Nothing was done. Rehearse it on the root script your ceremony builds on: \`conclave rehearse --script <this script> --root <that root script>\` (the app rehearses later ceremonies on the example root only).`);
   }
 }

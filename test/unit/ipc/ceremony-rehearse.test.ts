@@ -56,7 +56,10 @@ describe('ceremony.rehearse refuses a script before any practice token exists', 
     const scriptPath = variant('key-destruction', 'label: acme-example-master-2026', 'label: acme-other-master');
     const result = await dispatch(handlers, 'ceremony.rehearse', { scriptPath });
     expect(result).toMatchObject({ ok: false, error: { code: 'PREFLIGHT_FAILED' } });
-    expect((result as { error: { message: string } }).error.message).toContain('key "acme-other-master"');
+    const message = (result as { error: { message: string } }).error.message;
+    expect(message).toContain('key "acme-other-master"');
+    // What to do, from the app too: its rehearsals build on the example root only.
+    expect(message).toContain('conclave rehearse --script <this script> --root <that root script>');
     expect(process.env.SOFTHSM2_CONF).toBe(UNTOUCHED);
   });
 });
