@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiShape, channelName, invokeChannel } from '../../../shared/ipc/api-shape.js';
 import { APP_SCHEME_PRIVILEGES } from '../../../main/electron/app-protocol.js';
+import type { PracticeRooms } from '../../../main/service/practice-rooms.js';
 
 /**
  * A stand-in for the 'electron' module that records, in order, what the main
@@ -138,6 +140,35 @@ describe('the main process wiring (main/electron/app.ts, under a stand-in Electr
     willQuit({ preventDefault: again });
     expect(again).not.toHaveBeenCalled();
     stop = undefined;
+  });
+
+  it('on quitting, deletes the practice token stores the app made (folders and PINs) before it quits', async () => {
+    const made: PracticeRooms[] = [];
+    vi.doMock('../../../main/service/practice-rooms.js', async (importOriginal) => {
+      const real = await importOriginal<typeof import('../../../main/service/practice-rooms.js')>();
+      // The app's own PracticeRooms, recorded so the test can open a store in it as a rehearsal does.
+      class RecordedPracticeRooms extends real.PracticeRooms {
+        constructor() {
+          super();
+          made.push(this);
+        }
+      }
+      return { ...real, PracticeRooms: RecordedPracticeRooms };
+    });
+    try {
+      const { calls, listeners } = await start();
+      expect(made).toHaveLength(1);
+      const store = made[0]!.open(['quit-practice']);
+      expect(existsSync(store.dir)).toBe(true);
+      const willQuit = listeners.get('will-quit') as (event: { preventDefault(): void }) => void;
+      willQuit({ preventDefault: vi.fn() });
+      await vi.waitFor(() => expect(calls.filter((c) => c === 'app.quit')).toHaveLength(1));
+      expect(existsSync(store.dir)).toBe(false);
+      expect(made[0]!.has(store.conf)).toBe(false);
+      stop = undefined;
+    } finally {
+      vi.doUnmock('../../../main/service/practice-rooms.js');
+    }
   });
 
   it('quits a second instance without opening a window', async () => {
