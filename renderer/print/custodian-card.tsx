@@ -30,42 +30,46 @@ export function CustodianCard({ model }: { model: CustodianCardModel }) {
         </div>
         <table className="pr-keyvalues">
           <tbody>
-            <tr><th scope="row">Ceremony id</th><td className="pr-mono">{model.ceremonyId}</td></tr>
-            <tr><th scope="row">Ceremony date</th><td>{utcDate(model.ceremonyDate)}</td></tr>
+            {/* One row, not two: the height goes to the words. */}
+            <tr>
+              <th scope="row">Ceremony id</th><td className="pr-mono">{model.ceremonyId}</td>
+              <th scope="row">Ceremony date</th><td>{utcDate(model.ceremonyDate)}</td>
+            </tr>
           </tbody>
         </table>
       </header>
       <section>
         <h2>Your share</h2>
+        <div className="pr-word-note">
+          {model.words.length} words in {groups.length} numbered groups. Type them in this order; the first four
+          letters of each word are enough.
+        </div>
+        {/* One grid: the groups read left to right, row by row, and the QR code takes the free cells after the last group. */}
         <div className="pr-share">
-          <div className="pr-words">
-            <div className="pr-word-note">
-              {model.words.length} words in {groups.length} numbered groups. Type them in this order; the first four
-              letters of each word are enough.
-            </div>
-            <ol className="pr-word-groups">
-              {groups.map((words, g) => (
-                <li className="pr-word-group" key={g}>
-                  <div className="pr-word-group-title">Group {g + 1}</div>
-                  <ol>
-                    {words.map((word, w) => (
-                      <li key={w}>
-                        <span className="pr-word-no">{g * WORDS_PER_GROUP + w + 1}</span>
-                        <span className="pr-word">{word}</span>
-                      </li>
-                    ))}
-                  </ol>
-                </li>
-              ))}
-            </ol>
-          </div>
+          <ol className="pr-word-groups">
+            {groups.map((words, g) => (
+              <li className="pr-word-group" key={g}>
+                <div className="pr-word-group-title">Group {g + 1}</div>
+                <ol>
+                  {words.map((word, w) => (
+                    <li key={w}>
+                      <span className="pr-word-no">{g * WORDS_PER_GROUP + w + 1}</span>
+                      <span className="pr-word">{word}</span>
+                    </li>
+                  ))}
+                </ol>
+              </li>
+            ))}
+          </ol>
           <div className="pr-qr">
             {/* An <img> and not inline markup: an image's SVG cannot run script or reach the page. */}
             <img src={svgDataUri(model.qrSvg)} alt={`QR code of share ${model.memberIndex}`} />
-            <div className="pr-qr-caption">The same share as a QR code</div>
-            <div className="pr-fingerprint">
-              Share fingerprint
-              <HexValue value={model.shareFingerprint} />
+            <div className="pr-qr-facts">
+              <div className="pr-qr-caption">The same share as a QR code</div>
+              <div className="pr-fingerprint">
+                Share fingerprint
+                <HexValue value={model.shareFingerprint} />
+              </div>
             </div>
           </div>
         </div>

@@ -13,6 +13,9 @@ const dir = mkdtempSync(join(tmpdir(), 'conclave-card-pdf-'));
 const MM = 72 / 25.4;
 const cards: { model: CustodianCardModel; path: string }[] = [];
 const letterCard = join(dir, 'card-letter.pdf');
+// Letter is the shorter page; a rehearsal adds its banner, and a long name its width.
+const LONG_NAME = 'Maximiliane Wolkenstein-Hohenberg';
+const longNameCards = { A4: join(dir, 'long-name-a4.pdf'), Letter: join(dir, 'long-name-letter.pdf') };
 
 beforeAll(async () => {
   // The five cards of a rehearsal, in one batch (one Chromium), on A4.
@@ -20,11 +23,16 @@ beforeAll(async () => {
   await renderCustodianCardPdfs(cards, { paper: 'A4' });
   // A real ceremony's card on US Letter, with a Chromium of its own.
   await renderCustodianCardPdf(await sampleCard(3, false), letterCard, { paper: 'Letter' });
+  const longName = { ...(await sampleCard(4, true)), custodianName: LONG_NAME };
+  for (const paper of ['A4', 'Letter'] as const) await renderCustodianCardPdf(longName, longNameCards[paper], { paper });
 });
 
 describe('custodian cards as PDF', () => {
-  it('writes one single-page card per custodian', () => {
-    for (const card of cards) expect(pageCount(card.path)).toBe(1);
+  it('writes one single-page card per custodian, each with a full-length share', () => {
+    for (const card of cards) {
+      expect(card.model.words).toHaveLength(38);
+      expect(pageCount(card.path)).toBe(1);
+    }
     expect(pageSize(cards[0]!.path)).toEqual({ width: 596, height: 843 });
   });
 
@@ -59,8 +67,20 @@ describe('custodian cards as PDF', () => {
     expect(pdfText(letterCard)).toContain('page 1 of 1');
   });
 
+  it('fits one page on A4 and on US Letter for a rehearsal card with a long name', () => {
+    for (const pdf of Object.values(longNameCards)) {
+      expect(pageCount(pdf)).toBe(1);
+      const text = pdfText(pdf);
+      expect(text).toContain(`${LONG_NAME} Holder of share 4 of 5`);
+      expect(text).toContain('REHEARSAL — practice run');
+      expect(text).toMatch(/ 38 \S+ /);
+      expect(text).toContain('If it is lost');
+      expect(text).toContain('page 1 of 1');
+    }
+  });
+
   it('keeps every word inside the side margins on both papers', () => {
-    for (const pdf of [cards[0]!.path, letterCard]) {
+    for (const pdf of [cards[0]!.path, letterCard, ...Object.values(longNameCards)]) {
       const outside = wordBoxes(pdf).filter((w) => w.xMin < PAGE_MARGINS_MM.left * MM - 1 || w.xMax > w.width - PAGE_MARGINS_MM.right * MM + 1);
       expect(outside).toEqual([]);
     }
@@ -69,5 +89,6 @@ describe('custodian cards as PDF', () => {
   it('renders page 1 to PNGs kept as test artifacts', () => {
     expect(existsSync(savePageOnePng(cards[1]!.path, 'custodian-card-a4'))).toBe(true);
     expect(existsSync(savePageOnePng(letterCard, 'custodian-card-letter'))).toBe(true);
+    expect(existsSync(savePageOnePng(longNameCards.Letter, 'custodian-card-letter-long-name'))).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wordCountFor } from '../../../main/custody/envelope-layout.js';
 import { custodianCardHtml } from '../../../main/transcript/print/print-html.js';
 import { groupHex } from '../../../renderer/print/hex-groups.js';
 import { readableText } from './html-text.js';
@@ -21,8 +22,15 @@ describe('custodian card, as HTML', () => {
 
   it('numbers every word, in order, in groups of four', () => {
     card.words.forEach((word, i) => expect(text).toContain(`${i + 1} ${word}`));
-    expect(text).toContain(`${card.words.length} words in 9 numbered groups`);
+    expect(text).toContain('38 words in 10 numbered groups');
     expect(text).toMatch(/Group 1 1 \S+ 2 \S+ 3 \S+ 4 \S+ Group 2 5 /);
+    expect(text).toMatch(/Group 10 37 \S+ 38 \S+ The same share as a QR code/);
+  });
+
+  it('is shown with a share as long as a real one: 38 words for a 32-byte KEK\'s share', () => {
+    // A shamir-secret-sharing share is the secret plus its x-coordinate byte.
+    expect(card.words).toHaveLength(wordCountFor(32 + 1));
+    expect(card.words).toHaveLength(38);
   });
 
   it('shows the share fingerprint grouped for reading aloud', () => {

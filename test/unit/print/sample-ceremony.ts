@@ -5,8 +5,9 @@
  * Shared by the HTML tests (unit) and the PDF tests (e2e).
  */
 import { createHash } from 'node:crypto';
-import { wordlist } from '@scure/bip39/wordlists/english.js';
-import QRCode from 'qrcode';
+import type { ShareEnvelope } from '../../../main/custody/share-envelope.js';
+import { shareQrSvg } from '../../../main/custody/share-qr.js';
+import { shareToWords } from '../../../main/custody/share-words.js';
 import { transcriptPrintModel } from '../../../main/transcript/print/transcript-print-model.js';
 import type { CustodianCardModel, PrintEvent, PrintParticipant, TranscriptPrintModel } from '../../../renderer/print/print-models.js';
 import { standardCardInstructions } from '../../../renderer/print/standard-wording.js';
@@ -36,6 +37,8 @@ const WITNESS = 'Wanda Lindqvist';
 type Draft = { type: string; step: string; actor: string; data: Record<string, unknown> };
 
 const SHARE_SET_ID = sha256('share set').slice(0, 16);
+/** Shares of the sample ceremony: 3 of its 5 custodians restore the KEK. */
+export const SAMPLE_THRESHOLD = 3;
 
 /** The fingerprint of custodian `index`'s share (1-based). */
 export function shareFingerprint(index: number): string {
@@ -58,7 +61,7 @@ function drafts(rehearsal: boolean): Draft[] {
     ev('ceremony.resumed', 'split-kek', 'system', { afterSeq: 16 }),
     ...CUSTODIANS.map((c, i) => ev('share.issued', 'split-kek', ADMIN, { custodian: c.name, index: i + 1, fingerprint: shareFingerprint(i + 1), shareSetId: SHARE_SET_ID })),
     ...CUSTODIANS.map((c, i) => ev('share.verified', 'split-kek', c.name, { custodian: c.name, index: i + 1, fingerprint: shareFingerprint(i + 1) })),
-    ev('backup.written', 'backup', 'system', { path: 'backup/backup.json', sha256: sha256('backup'), kekKcv: 'c04e9b', shareSetId: SHARE_SET_ID, threshold: 3, shares: CUSTODIANS.length }),
+    ev('backup.written', 'backup', 'system', { path: 'backup/backup.json', sha256: sha256('backup'), kekKcv: 'c04e9b', shareSetId: SHARE_SET_ID, threshold: SAMPLE_THRESHOLD, shares: CUSTODIANS.length }),
     ev('cert.issued', 'self-sign', 'system', { name: 'root', serial: '4f2a9c61d0e83b7a5c11f2e9d4a6b8c3e1f07a2d', subject: 'CN=Example Corp Root CA 2026, O=Example Corp, C=NL', issuer: 'CN=Example Corp Root CA 2026, O=Example Corp, C=NL', sha256: ROOT_CERT_SHA256, profile: 'root' }),
     ev('crl.issued', 'initial-crl', 'system', { name: 'root', issuer: 'CN=Example Corp Root CA 2026, O=Example Corp, C=NL', crlNumber: '1', sha256: sha256('root.crl'), revoked: [] }),
     ev('file.written', 'export', 'system', { path: 'certs/root.pem', sha256: sha256('root.pem'), bytes: 1012 }),
@@ -89,23 +92,30 @@ export function sampleEvents(rehearsal: boolean): PrintEvent[] {
   return [...sampleTranscript(rehearsal).events];
 }
 
-/** 33 words of the BIP-39 English list, picked deterministically from `seed`. */
-export function sampleWords(seed: number, count = 33): string[] {
-  return Array.from({ length: count }, (_, i) => wordlist[(seed * 7919 + i * 104_729) % wordlist.length] ?? 'abandon');
+/**
+ * Custodian `index`'s share (1-based) as the split step hands it out: the
+ * envelope of a Shamir share of a 32-byte KEK (32 secret bytes and the
+ * x-coordinate), so its words and QR code have a real share's length
+ * (38 words, envelope-layout.ts) and the card is laid out with what a
+ * custodian really gets. The bytes are made up, not a share of any key.
+ */
+export function sampleShare(index: number): ShareEnvelope {
+  const secret = createHash('sha256').update(`share bytes ${index}`).digest();
+  return { setId: SHARE_SET_ID, member: index, threshold: SAMPLE_THRESHOLD, shareCount: CUSTODIANS.length, share: Uint8Array.of(...secret, index) };
 }
 
-/** Custodian `index` (1-based) of the sample ceremony's five. */
+/** Custodian `index` (1-based) of the sample ceremony's five, with a full-length share. */
 export async function sampleCard(index: number, rehearsal: boolean): Promise<CustodianCardModel> {
-  const words = sampleWords(index);
+  const share = sampleShare(index);
   return {
     ceremonyId: CEREMONY_ID,
     ceremonyDate: '2026-11-29T18:00:00.000Z',
     custodianName: CUSTODIANS[index - 1]?.name ?? `Custodian ${index}`,
     memberIndex: index,
     memberCount: CUSTODIANS.length,
-    threshold: 3,
-    words,
-    qrSvg: await QRCode.toString(words.join(' '), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+    threshold: SAMPLE_THRESHOLD,
+    words: shareToWords(share),
+    qrSvg: await shareQrSvg(share),
     shareFingerprint: shareFingerprint(index),
     instructions: standardCardInstructions('the security officer, Ingrid Rao (+31 20 555 0142)'),
     rehearsal,
