@@ -55,7 +55,10 @@ export class HsmSession {
         if (!(error instanceof Error && /CKR_USER_ALREADY_LOGGED_IN/.test(error.message))) throw this.loginError(error);
         // Login is per token and application (PKCS#11 §5.6), not per session:
         // another session of this process is logged in, and the PIN given now
-        // was never checked. Logging out and in again checks it.
+        // was never checked. Logging out and in again checks it. The logout
+        // ends that other session's login too (its private session objects
+        // are destroyed); no flow of ours keeps two logged-in sessions on one
+        // token, so only a stale one left by a stopped run meets this.
         this.session.logout();
         try {
           this.loginOnce(pin);

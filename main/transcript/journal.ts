@@ -173,6 +173,12 @@ export class Journal {
     await this.queue;
     try {
       if (this.unsynced && !this.failure) await this.file.sync();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+      throw new TranscriptError('TRANSCRIPT_WRITE_FAILED', `Flushing the last event (seq ${this.seq - 1}) of ${this.path} to disk failed (${code}). Fix the disk and resume: resume checks the transcript and cuts a half-written line.`, {
+        line: this.seq,
+        errno: code,
+      });
     } finally {
       await this.file.close();
     }

@@ -58,20 +58,25 @@ export async function resumeCeremony(options: ResumeOptions): Promise<FinishedBu
     const point = resumePoint(loaded.plan, events);
     const discardedFiles = closed ? [] : await discardUnvouchedFiles(bundleDir, events, point.interrupted, point.voidShareSet !== undefined, closed);
     ctx = new RunContext(loaded, room, bundleDir, options.host, hsm, sink, recordingWriter(bundleDir, () => ctx), emptyState(), events, printer, now);
+    if (!closed) {
+      // Recorded at once, before anything that can fail (the login, the checks
+      // against the token): the cut line and the removed files are facts a
+      // later resume could no longer see.
+      await ctx.record('ceremony.resumed', point.interrupted?.id ?? 'open', ctx.administrator, {
+        afterSeq: events.length - 1,
+        ...(discardedPartialLine ? { discardedPartialLine } : {}),
+        discardedFiles: discardedFiles.map((f) => ({ path: f.path, sha256: f.sha256, why: f.why })),
+        interruptedStep: point.interrupted?.id ?? null,
+        completedSteps: point.completed.size,
+      });
+      if (point.voidShareSet !== undefined) {
+        await ctx.record('backup.voided', backupGroup(loaded.plan)[0]!.id, 'system', { shareSetId: point.voidShareSet, reason: 'The ceremony stopped before every custodian had proven receipt; the KEK was only in memory and is gone. The backup is made again with a new KEK and new shares.' });
+      }
+    }
     ctx.session = await openTokenSession(ctx, point.interrupted?.id ?? 'close');
-    await restoreState(ctx.state, events, ctx.session, bundleDir);
+    await restoreState(ctx.state, events, ctx.session, bundleDir, new Set(discardedFiles.map((f) => f.path)));
     for (const serial of recordedSerials(events)) serialNumbers(ctx).reserve(serial);
     if (closed) return await finishCeremony(ctx);
-    await ctx.record('ceremony.resumed', point.interrupted?.id ?? 'open', ctx.administrator, {
-      afterSeq: events.length - 1,
-      ...(discardedPartialLine ? { discardedPartialLine } : {}),
-      discardedFiles: discardedFiles.map((f) => ({ path: f.path, sha256: f.sha256, why: f.why })),
-      interruptedStep: point.interrupted?.id ?? null,
-      completedSteps: point.completed.size,
-    });
-    if (point.voidShareSet !== undefined) {
-      await ctx.record('backup.voided', backupGroup(loaded.plan)[0]!.id, 'system', { shareSetId: point.voidShareSet, reason: 'The ceremony stopped before every custodian had proven receipt; the KEK was only in memory and is gone. The backup is made again with a new KEK and new shares.' });
-    }
     return await walkPlan(ctx, point.completed, point.resumeInside);
   } finally {
     await releaseRun(ctx, hsm, printer);

@@ -11,10 +11,12 @@ import type { CeremonyState } from './ceremony-state.js';
  * the HSM and the bundle: every key the transcript says was generated must be
  * on the token with the same CKA_ID and SPKI (or KCV); every certificate it
  * says was issued must be in the bundle with the recorded SHA-256. Any
- * difference stops the resume and says exactly what differs.
+ * difference stops the resume and says exactly what differs. `discarded`:
+ * the files this resume removed (discardUnvouchedFiles), whose file.written
+ * events no longer vouch for anything.
  * @throws CeremonyError RESUME_MISMATCH.
  */
-export async function restoreState(state: CeremonyState, events: readonly TranscriptEvent[], session: HsmSession, bundleDir: string): Promise<void> {
+export async function restoreState(state: CeremonyState, events: readonly TranscriptEvent[], session: HsmSession, bundleDir: string, discarded: ReadonlySet<string> = new Set()): Promise<void> {
   for (const event of events) {
     if (event.type === 'key.generated') {
       const data = event.data as { name?: string; label: string; id: string; spkiSha256?: string; kcv?: string };
@@ -34,8 +36,10 @@ export async function restoreState(state: CeremonyState, events: readonly Transc
       const sha256 = createHash('sha256').update(der).digest('hex');
       if (sha256 !== event.data.sha256) throw mismatch(`certs/${name}.der is missing or differs from the certificate the cert.issued event at line ${event.seq + 1} records.`);
       state.certificates.set(name, der);
-    } else if (event.type === 'file.written' && /^certs\/[^/]+\.der$/.test(String(event.data.path))) {
-      // Certificates this ceremony uses but did not issue (copied from the source bundle).
+    } else if (event.type === 'file.written' && /^certs\/[^/]+\.der$/.test(String(event.data.path)) && !discarded.has(String(event.data.path))) {
+      // Certificates this ceremony uses but did not issue (copied from the source
+      // bundle). Not one this resume removed: the interrupted step wrote it
+      // before its cert.issued, and signs it again.
       const path = String(event.data.path);
       state.certificates.set(path.slice('certs/'.length, -'.der'.length), new Uint8Array(await readFile(join(bundleDir, path))));
     }
@@ -48,5 +52,5 @@ export function recordedSerials(events: readonly TranscriptEvent[]): Uint8Array[
 }
 
 function mismatch(message: string): CeremonyError {
-  return new CeremonyError('RESUME_MISMATCH', `${message} The HSM and the transcript disagree, so the ceremony cannot go on safely. Nothing was changed. Keep the bundle as evidence and investigate.`);
+  return new CeremonyError('RESUME_MISMATCH', `${message} The HSM and the transcript disagree, so the ceremony cannot go on safely: nothing was generated or signed, and only this attempt to resume is in the transcript. Keep the bundle as evidence and investigate.`);
 }

@@ -91,7 +91,8 @@ export class RunContext {
   /** Appends several events with one write and one fsync (Journal.appendAll) and tells the host of each. */
   async recordAll(pending: readonly PendingEvent[]): Promise<TranscriptEvent[]> {
     const events = await this.journal.appendAll(pending);
-    for (const event of events) this.host.notify?.({ kind: 'event', seq: event.seq, type: event.type, step: event.step, hash: this.journal.lastLineSha256 });
+    // Each event's own line hash: the next line's prev, and the journal's last for the last.
+    events.forEach((event, i) => this.host.notify?.({ kind: 'event', seq: event.seq, type: event.type, step: event.step, hash: events[i + 1]?.prev ?? this.journal.lastLineSha256 }));
     return events;
   }
 

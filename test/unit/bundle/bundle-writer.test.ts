@@ -127,6 +127,16 @@ describe('BundleWriter.writeFiles', () => {
     expect(reported).toEqual([]);
   });
 
+  it('is all or none when a later file reads back different: every file of the call is removed', async () => {
+    const reported: WrittenFile[] = [];
+    const writer = new BundleWriter(dir, { fileSystem: failingFileSystem({ corruptReadBack: 'a.pem' }), onFilesWritten: (f) => void reported.push(...f) });
+    const error = await refusal(writer.writeFiles([{ path: 'certs/a.der', bytes: Buffer.from('DER') }, { path: 'certs/a.pem', bytes: Buffer.from('PEM') }]));
+    expect(error.code).toBe('BUNDLE_READBACK_MISMATCH');
+    expect(existsSync(join(dir, 'certs/a.der'))).toBe(false);
+    expect(existsSync(join(dir, 'certs/a.pem'))).toBe(false);
+    expect(reported).toEqual([]);
+  });
+
   it('refuses a call holding an existing file, and leaves that file and writes none of the others', async () => {
     const writer = new BundleWriter(dir);
     await writer.writeFile('certs/a.pem', Buffer.from('first'));

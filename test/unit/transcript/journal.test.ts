@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { open } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { verifyChainFile } from '../../../main/transcript/chain-verifier.js';
 import { Journal } from '../../../main/transcript/journal.js';
 import { TranscriptError } from '../../../main/transcript/transcript-error.js';
@@ -213,6 +214,25 @@ describe('Journal.appendAll and deferred fsync', () => {
     expect(journal.nextSeq).toBe(1);
     await journal.close();
     expect(readFileSync(path, 'utf8').trim().split('\n')).toHaveLength(1);
+  });
+
+  it('leaves the fsync of a durable: false line to the next append, or to the close', async () => {
+    const journal = await Journal.create(path, script, opened, { now: fixedClock });
+    const probe = await open(join(dir, 'probe'), 'w');
+    const FileHandlePrototype = Object.getPrototypeOf(probe) as { sync(): Promise<void> };
+    await probe.close();
+    const sync = vi.spyOn(FileHandlePrototype, 'sync');
+    try {
+      await journal.append('step.completed', 'a', 'system', {}, { durable: false });
+      expect(sync).not.toHaveBeenCalled();
+      await journal.append('step.started', 'b', 'system', { title: 'B' });
+      expect(sync).toHaveBeenCalledTimes(1);
+      await journal.append('step.completed', 'b', 'system', {}, { durable: false });
+      await journal.close();
+      expect(sync).toHaveBeenCalledTimes(2);
+    } finally {
+      sync.mockRestore();
+    }
   });
 
   it('keeps a line written with durable: false, in the chain, when the next append or the close follows', async () => {
