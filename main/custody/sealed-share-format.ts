@@ -7,15 +7,23 @@ export const SEALED_SHARE_FORMAT = 'conclave-sealed-share/1';
 const base64 = (bytes?: number) =>
   z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64').refine((s) => bytes === undefined || Buffer.from(s, 'base64').length === bytes, `must be ${bytes} bytes`);
 
-// Bounds on the stored cost keep a crafted file from asking for gigabytes:
-// N a power of two from 2^10 to 2^20, r ≤ 16, p ≤ 4.
-const scryptParams = z.object({
-  name: z.literal('scrypt'),
-  N: z.number().int().refine((n) => n >= 2 ** 10 && n <= 2 ** 20 && (n & (n - 1)) === 0, 'must be a power of two from 2^10 to 2^20'),
-  r: z.number().int().min(1).max(16),
-  p: z.number().int().min(1).max(4),
-  salt: base64(16),
-});
+/**
+ * The most work a file may ask of the reader: N·r·p ≤ 2^22, twice what new
+ * files ask (2^18 · 8 · 1). scrypt takes 128·N·r bytes and time in N·r·p, so
+ * a crafted file costs the ceremony laptop at most 512 MiB and a few seconds
+ * (each bound alone would still allow 2^20 · 16 · 4: 2 GiB and a minute).
+ */
+export const MAX_SCRYPT_WORK = 2 ** 22;
+
+const scryptParams = z
+  .object({
+    name: z.literal('scrypt'),
+    N: z.number().int().refine((n) => n >= 2 ** 10 && n <= 2 ** 20 && (n & (n - 1)) === 0, 'must be a power of two from 2^10 to 2^20'),
+    r: z.number().int().min(1).max(16),
+    p: z.number().int().min(1).max(4),
+    salt: base64(16),
+  })
+  .refine((k) => k.N * k.r * k.p <= MAX_SCRYPT_WORK, { message: `N·r·p must be at most 2^22 (${MAX_SCRYPT_WORK}): no more than 512 MiB and a few seconds to open`, path: ['N'] });
 
 const sealedShareFile = z.object({
   format: z.literal(SEALED_SHARE_FORMAT),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCRYPT, sealShare, unsealShare } from '../../../main/custody/sealed-share-file.js';
+import { parseSealedShareFile } from '../../../main/custody/sealed-share-format.js';
 import { shareToWords } from '../../../main/custody/share-words.js';
 import { envelopeOf, shareVectors } from './share-vectors.js';
 
@@ -63,6 +64,23 @@ describe('sealed share file', () => {
     const json = JSON.parse(Buffer.from(await sealShare(envelopeOf(v), passphrase(), quick)).toString('utf8'));
     json.kdf.N = 2 ** 30;
     await expect(unsealShare(Buffer.from(JSON.stringify(json)), passphrase())).rejects.toMatchObject({ code: 'sealed.malformed', message: expect.stringMatching(/kdf\.N/) });
+  });
+
+  it('refuses a file whose scrypt parameters are each in bounds but together ask for gigabytes', async () => {
+    const json = JSON.parse(Buffer.from(await sealShare(envelopeOf(v), passphrase(), quick)).toString('utf8'));
+    Object.assign(json.kdf, { N: 2 ** 20, r: 16, p: 4 });
+    const started = performance.now();
+    await expect(unsealShare(Buffer.from(JSON.stringify(json)), passphrase())).rejects.toMatchObject({ code: 'sealed.malformed', message: expect.stringMatching(/N·r·p must be at most 2\^22/) });
+    // Refused from the header alone: no key derivation was started.
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('accepts the header of a file at the largest work it allows (N·r·p = 2^22), and refuses one step more', async () => {
+    const json = JSON.parse(Buffer.from(await sealShare(envelopeOf(v), passphrase(), quick)).toString('utf8'));
+    Object.assign(json.kdf, { N: 2 ** 19, r: 8, p: 1 });
+    expect(parseSealedShareFile(Buffer.from(JSON.stringify(json))).kdf).toMatchObject({ N: 2 ** 19, r: 8, p: 1 });
+    Object.assign(json.kdf, { N: 2 ** 19, r: 8, p: 2 });
+    expect(() => parseSealedShareFile(Buffer.from(JSON.stringify(json)))).toThrow(/N·r·p must be at most/);
   });
 
   it('refuses to seal under a passphrase shorter than 8 characters', async () => {
