@@ -43,6 +43,8 @@ export class Journal {
   private closed = false;
   /** A line was written with durable: false and not fsynced yet. */
   private unsynced = false;
+  /** ceremony.closed is written: nothing may follow it, even an append queued before close(). */
+  private ceremonyClosed = false;
 
   private constructor(
     private readonly file: FileHandle,
@@ -152,7 +154,7 @@ export class Journal {
    */
   append<T extends EventType>(type: T, step: string, actor: string, data: EventDataMap[T], options: { durable?: boolean } = {}): Promise<TranscriptEvent<T>> {
     const event = { type, step, actor, data } as PendingEvent;
-    return this.enqueue(async () => (await this.write([event], options.durable ?? true))[0] as TranscriptEvent<T>);
+    return this.enqueue([event], async () => (await this.write([event], options.durable ?? true))[0] as TranscriptEvent<T>);
   }
 
   /**
@@ -163,7 +165,7 @@ export class Journal {
    * @throws as append.
    */
   appendAll(events: readonly PendingEvent[]): Promise<TranscriptEvent[]> {
-    return this.enqueue(() => this.write(events, true));
+    return this.enqueue(events, () => this.write(events, true));
   }
 
   /** Closes the file once queued appends are done (fsyncing any line still waiting for it). Further appends are refused. */
@@ -184,7 +186,11 @@ export class Journal {
     }
   }
 
-  private enqueue<R>(work: () => Promise<R>): Promise<R> {
+  /** Queues a write. Refused at once after close(); a write queued before it is still made. */
+  private enqueue<R>(events: readonly PendingEvent[], work: () => Promise<R>): Promise<R> {
+    if (this.closed) {
+      return Promise.reject(new TranscriptError('TRANSCRIPT_CLOSED', `The journal ${this.path} is closed; the ${events[0]?.type ?? 'empty'} event was not written.`));
+    }
     const result = this.queue.then(work);
     this.queue = result.catch(() => undefined);
     return result;
@@ -193,7 +199,7 @@ export class Journal {
   private async write(pending: readonly PendingEvent[], durable: boolean): Promise<TranscriptEvent[]> {
     if (this.failure) throw this.failure;
     const first = pending[0];
-    if (this.closed) throw new TranscriptError('TRANSCRIPT_CLOSED', `The journal ${this.path} is closed; the ${first?.type ?? 'empty'} event was not written.`);
+    if (this.ceremonyClosed) throw new TranscriptError('TRANSCRIPT_CLOSED', `The ceremony in ${this.path} is closed; the ${first?.type ?? 'empty'} event was not written: nothing follows ceremony.closed.`);
     for (const { type, step, actor, data } of pending) {
       if (!EVENT_TYPE_NAME.test(type) || typeof step !== 'string' || step === '' || typeof actor !== 'string' || actor === '') {
         throw new TranscriptError('TRANSCRIPT_BAD_EVENT', `An event needs a dotted type, a step and an actor (got type "${type}", step "${step}", actor "${actor}"). Nothing was written.`);
@@ -229,6 +235,7 @@ export class Journal {
       throw this.failure;
     }
     this.unsynced = !durable;
+    this.ceremonyClosed = pending.some((e) => e.type === 'ceremony.closed');
     this.seq = seq;
     this.prev = prev;
     return events;

@@ -104,6 +104,24 @@ describe('Journal.append', () => {
     await journal.close();
     expect((await caught(journal.append('ceremony.closed', 'close', 'system', {}))).code).toBe('TRANSCRIPT_CLOSED');
   });
+
+  it('writes nothing after ceremony.closed, even an event queued before close', async () => {
+    const journal = await Journal.create(path, script, opened);
+    const closing = journal.append('ceremony.closed', 'close', 'system', { steps: 0, rehearsal: true });
+    const late = journal.append('deviation.recorded', 'close', 'Wendy', { description: 'late', recordedBy: 'Wendy' });
+    await journal.close();
+    await closing;
+    expect((await caught(late)).code).toBe('TRANSCRIPT_CLOSED');
+    expect(readFileSync(path, 'utf8').trim().split('\n').at(-1)).toContain('"type":"ceremony.closed"');
+  });
+
+  it('writes the events appended before close, even when close is called before they are written', async () => {
+    const journal = await Journal.create(path, script, opened);
+    const appended = [journal.append('step.started', 'a', 'system', { title: 'A' }), journal.append('step.completed', 'a', 'system', {}, { durable: false })];
+    await journal.close();
+    await Promise.all(appended);
+    expect(readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l).type)).toEqual(['ceremony.opened', 'step.started', 'step.completed']);
+  });
 });
 
 describe('Journal.open (resume)', () => {
