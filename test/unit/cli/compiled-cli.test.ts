@@ -13,10 +13,17 @@ afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
 interface Manifest {
   bundle: string;
+  builtAt: number;
   inputs: Record<string, string>;
+  stats: Record<string, string>;
 }
 const manifest = (): Manifest => JSON.parse(readFileSync(join(cache, 'manifest.json'), 'utf8')) as Manifest;
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(join(ROOT, path))).digest('hex');
+/** A source's stat as the manifest records it: size, modification and change times, inode. */
+const statKey = (path: string) => {
+  const { size, mtimeMs, ctimeMs, ino } = statSync(join(ROOT, path));
+  return `${size}:${mtimeMs}:${ctimeMs}:${ino}`;
+};
 
 async function help(): Promise<{ code: number; text: string }> {
   const cli = await compiledCli(ROOT, cache);
@@ -50,9 +57,41 @@ describe('the conclave command, compiled from the current sources', () => {
   });
 
   it('never runs a bundle whose source has changed since: it builds again', async () => {
+    // As the manifest would read had main.ts been different at the build: another hash, another stat.
     const stale = manifest();
     stale.inputs['main/cli/main.ts'] = '0'.repeat(64);
+    stale.stats['main/cli/main.ts'] = '0:0:0:0';
     writeFileSync(join(cache, 'manifest.json'), JSON.stringify(stale));
+    await help();
+    expect(manifest().inputs['main/cli/main.ts']).toBe(sha256('main/cli/main.ts'));
+  });
+
+  it('hashes a source again when its stat differs from the one recorded, and keeps the bundle when its bytes are the same', async () => {
+    const touched = manifest();
+    touched.stats['main/cli/main.ts'] = '0:0:0:0';
+    writeFileSync(join(cache, 'manifest.json'), JSON.stringify(touched));
+    const before = statSync(join(cache, 'manifest.json')).mtimeMs;
+    await help();
+    expect(statSync(join(cache, 'manifest.json')).mtimeMs).toBe(before);
+  });
+
+  it('reads no source whose size, times and inode are as recorded well before the build (the hash is not looked at)', async () => {
+    const unread = manifest();
+    unread.inputs['main/cli/main.ts'] = '0'.repeat(64);
+    unread.stats['main/cli/main.ts'] = statKey('main/cli/main.ts');
+    writeFileSync(join(cache, 'manifest.json'), JSON.stringify(unread));
+    const before = statSync(join(cache, 'manifest.json')).mtimeMs;
+    await help();
+    expect(statSync(join(cache, 'manifest.json')).mtimeMs).toBe(before);
+  });
+
+  it('hashes every source changed within 2 s of the build, whatever its stat says (a coarse clock may not show a second change)', async () => {
+    const racy = manifest();
+    racy.inputs['main/cli/main.ts'] = '0'.repeat(64);
+    racy.stats['main/cli/main.ts'] = statKey('main/cli/main.ts');
+    // As if the bundle had been built in the same second main.ts last changed.
+    racy.builtAt = statSync(join(ROOT, 'main/cli/main.ts')).mtimeMs + 500;
+    writeFileSync(join(cache, 'manifest.json'), JSON.stringify(racy));
     await help();
     expect(manifest().inputs['main/cli/main.ts']).toBe(sha256('main/cli/main.ts'));
   });
