@@ -41,7 +41,9 @@ export async function discardUnvouchedFiles(bundleDir: string, events: readonly 
   const outcome = interrupted && OUTCOME[interrupted.action.type];
   const interruptedKept = outcome === undefined || events.some((e) => e.step === interrupted!.id && e.type === outcome);
   const discarded: DiscardedFile[] = [];
-  for (const path of await listBundleFiles(nodeFileSystem, bundleDir)) {
+  // Every file is judged before any is removed: a changed file stops the
+  // resume with nothing removed, so nothing is removed without its record.
+  for (const path of (await listBundleFiles(nodeFileSystem, bundleDir)).sort()) {
     if (path === TRANSCRIPT_FILE || (closed && AFTER_CLOSE.has(path))) continue;
     const bytes = await readFile(join(bundleDir, path));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -53,8 +55,8 @@ export async function discardUnvouchedFiles(bundleDir: string, events: readonly 
     } else if (interrupted && event.step === interrupted.id && !interruptedKept) why = `the step ${interrupted.id} that wrote it did not finish; it is done again`;
     else if (voidingCards && path.startsWith('custodians/')) why = 'it carries a share of the voided share set';
     if (!why) continue;
-    await rm(join(bundleDir, path));
     discarded.push({ path, sha256, why });
   }
+  for (const { path } of discarded) await rm(join(bundleDir, path));
   return discarded;
 }

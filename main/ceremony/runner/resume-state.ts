@@ -12,11 +12,12 @@ import type { CeremonyState } from './ceremony-state.js';
  * on the token with the same CKA_ID and SPKI (or KCV); every certificate it
  * says was issued must be in the bundle with the recorded SHA-256. Any
  * difference stops the resume and says exactly what differs. `discarded`:
- * the files this resume removed (discardUnvouchedFiles), whose file.written
- * events no longer vouch for anything.
+ * the files this resume removed (discardUnvouchedFiles); with those an
+ * earlier resume removed, their file.written events no longer vouch for anything.
  * @throws CeremonyError RESUME_MISMATCH.
  */
 export async function restoreState(state: CeremonyState, events: readonly TranscriptEvent[], session: HsmSession, bundleDir: string, discarded: ReadonlySet<string> = new Set()): Promise<void> {
+  const standing = standingFileEvents(events, discarded);
   for (const event of events) {
     if (event.type === 'key.generated') {
       const data = event.data as { name?: string; label: string; id: string; spkiSha256?: string; kcv?: string };
@@ -36,14 +37,32 @@ export async function restoreState(state: CeremonyState, events: readonly Transc
       const sha256 = createHash('sha256').update(der).digest('hex');
       if (sha256 !== event.data.sha256) throw mismatch(`certs/${name}.der is missing or differs from the certificate the cert.issued event at line ${event.seq + 1} records.`);
       state.certificates.set(name, der);
-    } else if (event.type === 'file.written' && /^certs\/[^/]+\.der$/.test(String(event.data.path)) && !discarded.has(String(event.data.path))) {
+    } else if (event.type === 'file.written' && /^certs\/[^/]+\.der$/.test(String(event.data.path)) && standing.has(event.seq)) {
       // Certificates this ceremony uses but did not issue (copied from the source
-      // bundle). Not one this resume removed: the interrupted step wrote it
-      // before its cert.issued, and signs it again.
+      // bundle). Not one a resume removed: the interrupted step wrote it before
+      // its cert.issued, and signs it again.
       const path = String(event.data.path);
       state.certificates.set(path.slice('certs/'.length, -'.der'.length), new Uint8Array(await readFile(join(bundleDir, path))));
     }
   }
+}
+
+/**
+ * The seqs of the file.written events that still vouch for a file: the last
+ * one for each path, unless a resume removed that file since (listed in a
+ * later ceremony.resumed, or by this resume in `discarded`) — the last word
+ * on a path counts, as `conclave verify` reads it (check-events-files.ts).
+ */
+function standingFileEvents(events: readonly TranscriptEvent[], discarded: ReadonlySet<string>): Set<number> {
+  const last = new Map<string, number>();
+  for (const event of events) {
+    if (event.type === 'file.written') last.set(String(event.data.path), event.seq);
+    else if (event.type === 'ceremony.resumed' && Array.isArray(event.data.discardedFiles)) {
+      for (const file of event.data.discardedFiles) last.delete(String((file as { path?: unknown }).path));
+    }
+  }
+  for (const path of discarded) last.delete(path);
+  return new Set(last.values());
 }
 
 /** Serial numbers already used by this ceremony, to reserve so none is issued twice. */

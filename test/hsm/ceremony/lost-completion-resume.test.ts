@@ -33,6 +33,8 @@ interface Interruption {
   outcome: { type: 'cert.issued' | 'crl.issued'; name: string; signed: string };
   /** Whether the witness's acknowledgement of the outcome survived the stop. */
   acknowledgedBeforeResume: boolean;
+  /** The first resume stops at the login (the PIN not given), after it removed what the stop left; a second resume finishes. */
+  firstResumeStopsAtLogin?: boolean;
 }
 
 const ROOT_CERTIFICATE = { type: 'cert.issued', name: 'root', signed: 'Certificate root signed' } as const;
@@ -62,6 +64,15 @@ const interruptions: Record<string, Interruption> = {
     outcome: ROOT_CERTIFICATE,
     outcomeRecordedBeforeResume: false,
     acknowledgedBeforeResume: false,
+  },
+  "the root certificate's group write was torn, and the first resume stopped at the login": {
+    stopAt: /^Certificate audit reviewed$/,
+    cutFrom: (e) => e.type === 'file.written' && e.data.path === 'certs/root.pem',
+    tornLine: true,
+    outcome: ROOT_CERTIFICATE,
+    outcomeRecordedBeforeResume: false,
+    acknowledgedBeforeResume: false,
+    firstResumeStopsAtLogin: true,
   },
   'the room stopped when the signed CRL was shown to the witness': {
     stopAt: /^CRL root signed$/,
@@ -112,6 +123,21 @@ describe.each(Object.entries(interruptions))('a root ceremony where %s', (_, int
       const torn = interruption.tornLine ? Math.floor(Buffer.byteLength(lines[linesKept]!) / 2) : 0;
       truncateSync(transcriptOf(bundle), Buffer.byteLength(lines.slice(0, linesKept).map((l) => `${l}\n`).join('')) + torn);
     }
+    if (interruption.firstResumeStopsAtLogin) {
+      const practice = new PracticeHost(pins());
+      const noPin: CeremonyHost = {
+        acknowledge: (q) => practice.acknowledge(q),
+        confirm: (q) => practice.confirm(q),
+        presentShare: (q) => practice.presentShare(q),
+        takeShare: (q) => practice.takeShare(q),
+        enterPin: async () => {
+          throw new HostDeclined('The administrator is not back yet.');
+        },
+        chooseMedia: (q) => practice.chooseMedia(q),
+        choosePassphrase: (q) => practice.choosePassphrase(q),
+      };
+      await expect(resumeCeremony({ bundleDir: bundle, host: noPin, modulePath: SOFTHSM_MODULE })).rejects.toBeInstanceOf(HostDeclined);
+    }
     await resumeCeremony({ bundleDir: bundle, host: new PracticeHost(pins()), modulePath: SOFTHSM_MODULE });
   }, 240_000);
 
@@ -143,6 +169,10 @@ describe.each(Object.entries(interruptions))('a root ceremony where %s', (_, int
     expect(resumed.data.discardedPartialLine !== undefined).toBe(interruption.tornLine === true);
     const discarded = (resumed.data.discardedFiles as { path: string }[]).map((f) => f.path);
     expect(discarded).toEqual(interruption.outcomeRecordedBeforeResume ? [] : expect.arrayContaining(['certs/root.der', 'certs/root.pem']));
+  });
+
+  it('records one ceremony.resumed per attempt to resume', () => {
+    expect(readEvents(bundle).filter((e) => e.type === 'ceremony.resumed')).toHaveLength(interruption.firstResumeStopsAtLogin ? 2 : 1);
   });
 
   it('has the witness acknowledge the signed outcome exactly once', () => {
