@@ -37,6 +37,8 @@ const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
  * step would leave its size and times as they were recorded.
  */
 const RACY_MS = 2000;
+/** Files that say how the bundle is made: a change to one rebuilds it. */
+const RECIPE = ['tsconfig.json', 'package.json', 'main/cli/compiled-cli.js'];
 
 /**
  * The CLI's `main`, from a bundle of the current sources (built now if there
@@ -146,6 +148,13 @@ async function buildBundle(root, cache) {
   const builtAt = Date.now();
   const before = new Map();
   const read = new Map();
+  // How the bundle is made counts as much as what it is made of: these are
+  // hashed before esbuild reads them (the sources, as esbuild reads them).
+  for (const path of RECIPE) {
+    const file = join(root, path);
+    before.set(file, statOf(file));
+    read.set(file, fileSha256(file));
+  }
   const result = await esbuild.build({
     absWorkingDir: root,
     entryPoints: ['main/cli/main.ts'],
@@ -174,19 +183,22 @@ async function buildBundle(root, cache) {
     logLevel: 'silent',
     plugins: [ownUrls(before, read)],
   });
-  const inputs = Object.keys(result.metafile.inputs).filter((path) => !path.startsWith('<'));
-  // How the bundle is made counts as much as what it is made of.
-  inputs.push('tsconfig.json', 'package.json', 'main/cli/compiled-cli.js');
+  const inputs = [...new Set([...Object.keys(result.metafile.inputs).filter((path) => !path.startsWith('<')), ...RECIPE])];
   const fingerprints = {};
   const stats = {};
+  // A source of ours esbuild read itself (none today: a .json or .js under main/)
+  // is hashed only now; if it changed since the build began, what was
+  // compiled is unknown, and the bundle is used this once but not recorded.
+  let settled = true;
   for (const path of inputs.sort()) {
     const file = join(root, path);
-    // Our TypeScript sources: the SHA-256 of the very bytes esbuild compiled.
+    const own = !path.startsWith('node_modules/');
     const at = before.get(file) ?? statOf(file);
     fingerprints[path] = read.get(file) ?? fingerprint(root, path);
     // A source's stat is kept only if it did not change while it was read.
     const after = statOf(file);
-    if (!path.startsWith('node_modules/') && at !== undefined && after !== undefined && at.key === after.key) stats[path] = after.key;
+    if (own && at !== undefined && after !== undefined && at.key === after.key) stats[path] = after.key;
+    if (own && !read.has(file) && (after === undefined || after.changedMs >= builtAt)) settled = false;
   }
   const name = `cli-${createHash('sha256').update(JSON.stringify(fingerprints)).digest('hex').slice(0, 16)}`;
   try {
@@ -197,8 +209,10 @@ async function buildBundle(root, cache) {
     writeFileSync(join(temporary, ENTRY), result.outputFiles[0].contents);
     if (existsSync(join(cache, name))) rmSync(temporary, { recursive: true, force: true });
     else renameSync(temporary, join(cache, name));
-    writeFileSync(`${join(cache, MANIFEST)}.${process.pid}`, JSON.stringify({ bundle: name, builtAt, inputs: fingerprints, stats }));
-    renameSync(`${join(cache, MANIFEST)}.${process.pid}`, join(cache, MANIFEST));
+    if (settled) {
+      writeFileSync(`${join(cache, MANIFEST)}.${process.pid}`, JSON.stringify({ bundle: name, builtAt, inputs: fingerprints, stats }));
+      renameSync(`${join(cache, MANIFEST)}.${process.pid}`, join(cache, MANIFEST));
+    }
     removeStaleBundles(cache, name);
   } catch {
     return undefined;
