@@ -40,6 +40,31 @@ interface Interruption {
 const ROOT_CERTIFICATE = { type: 'cert.issued', name: 'root', signed: 'Certificate root signed' } as const;
 const isOutcome = (e: TranscriptEvent, o: Interruption['outcome']) => e.type === o.type && e.data.name === o.name;
 
+// The root certificate's files and cert.issued go into the transcript in one
+// write: a crash or a full disk can tear it after the .der's file.written.
+const TORN_ROOT_WRITE: Interruption = {
+  stopAt: /^Certificate audit reviewed$/,
+  cutFrom: (e) => e.type === 'file.written' && e.data.path === 'certs/root.pem',
+  tornLine: true,
+  outcome: ROOT_CERTIFICATE,
+  outcomeRecordedBeforeResume: false,
+  acknowledgedBeforeResume: false,
+};
+
+/** The practice host's answers, but for the questions `except` answers its own way. */
+function practiceAnswers(practice: PracticeHost, except: Partial<CeremonyHost>): CeremonyHost {
+  return {
+    acknowledge: (q) => practice.acknowledge(q),
+    confirm: (q) => practice.confirm(q),
+    presentShare: (q) => practice.presentShare(q),
+    takeShare: (q) => practice.takeShare(q),
+    enterPin: (q) => practice.enterPin(q),
+    chooseMedia: (q) => practice.chooseMedia(q),
+    choosePassphrase: (q) => practice.choosePassphrase(q),
+    ...except,
+  };
+}
+
 const interruptions: Record<string, Interruption> = {
   "the power went out before the root certificate step's step.completed reached the disk": {
     stopAt: /^Certificate audit reviewed$/,
@@ -55,25 +80,8 @@ const interruptions: Record<string, Interruption> = {
     outcomeRecordedBeforeResume: true,
     acknowledgedBeforeResume: false,
   },
-  // The root certificate's files and cert.issued go into the transcript in one
-  // write: a crash or a full disk can tear it after the .der's file.written.
-  "the root certificate's group write was torn in its .pem's file.written": {
-    stopAt: /^Certificate audit reviewed$/,
-    cutFrom: (e) => e.type === 'file.written' && e.data.path === 'certs/root.pem',
-    tornLine: true,
-    outcome: ROOT_CERTIFICATE,
-    outcomeRecordedBeforeResume: false,
-    acknowledgedBeforeResume: false,
-  },
-  "the root certificate's group write was torn, and the first resume stopped at the login": {
-    stopAt: /^Certificate audit reviewed$/,
-    cutFrom: (e) => e.type === 'file.written' && e.data.path === 'certs/root.pem',
-    tornLine: true,
-    outcome: ROOT_CERTIFICATE,
-    outcomeRecordedBeforeResume: false,
-    acknowledgedBeforeResume: false,
-    firstResumeStopsAtLogin: true,
-  },
+  "the root certificate's group write was torn in its .pem's file.written": TORN_ROOT_WRITE,
+  "the root certificate's group write was torn, and the first resume stopped at the login": { ...TORN_ROOT_WRITE, firstResumeStopsAtLogin: true },
   'the room stopped when the signed CRL was shown to the witness': {
     stopAt: /^CRL root signed$/,
     outcome: { type: 'crl.issued', name: 'root', signed: 'CRL root signed' },
@@ -101,18 +109,12 @@ describe.each(Object.entries(interruptions))('a root ceremony where %s', (_, int
     bundle = join(work, 'bundle');
     const pins = () => new Map([['acme-root', new TextEncoder().encode(store.tokens[0]!.pin)]]);
     const practice = new PracticeHost(pins());
-    const stopping: CeremonyHost = {
+    const stopping = practiceAnswers(practice, {
       acknowledge: async (q) => {
         if (interruption.stopAt.test(q.title)) throw new HostDeclined('The room stopped.');
         return practice.acknowledge(q);
       },
-      confirm: (q) => practice.confirm(q),
-      presentShare: (q) => practice.presentShare(q),
-      takeShare: (q) => practice.takeShare(q),
-      enterPin: (q) => practice.enterPin(q),
-      chooseMedia: (q) => practice.chooseMedia(q),
-      choosePassphrase: (q) => practice.choosePassphrase(q),
-    };
+    });
     await expect(startCeremony({ scriptPath: EXAMPLE_ROOT_SCRIPT, bundleDir: bundle, host: stopping, rehearsal: true, modulePath: SOFTHSM_MODULE })).rejects.toBeInstanceOf(HostDeclined);
     const events = readEvents(bundle);
     linesKept = events.length;
@@ -124,18 +126,11 @@ describe.each(Object.entries(interruptions))('a root ceremony where %s', (_, int
       truncateSync(transcriptOf(bundle), Buffer.byteLength(lines.slice(0, linesKept).map((l) => `${l}\n`).join('')) + torn);
     }
     if (interruption.firstResumeStopsAtLogin) {
-      const practice = new PracticeHost(pins());
-      const noPin: CeremonyHost = {
-        acknowledge: (q) => practice.acknowledge(q),
-        confirm: (q) => practice.confirm(q),
-        presentShare: (q) => practice.presentShare(q),
-        takeShare: (q) => practice.takeShare(q),
+      const noPin = practiceAnswers(new PracticeHost(pins()), {
         enterPin: async () => {
           throw new HostDeclined('The administrator is not back yet.');
         },
-        chooseMedia: (q) => practice.chooseMedia(q),
-        choosePassphrase: (q) => practice.choosePassphrase(q),
-      };
+      });
       await expect(resumeCeremony({ bundleDir: bundle, host: noPin, modulePath: SOFTHSM_MODULE })).rejects.toBeInstanceOf(HostDeclined);
     }
     await resumeCeremony({ bundleDir: bundle, host: new PracticeHost(pins()), modulePath: SOFTHSM_MODULE });
