@@ -32,10 +32,12 @@ export class WizardRoom {
     readonly rendererDir: string,
     readonly usb: string,
     readonly dataDir: string,
+    readonly screenPrefix: string,
   ) {}
 
-  static async open(): Promise<WizardRoom> {
-    const room = new WizardRoom(mkdtempSync(join(tmpdir(), 'conclave-wizard-renderer-')), mkdtempSync(join(tmpdir(), 'conclave-wizard-usb-')), mkdtempSync(join(tmpdir(), 'conclave-wizard-data-')));
+  /** `screenPrefix` starts every screenshot's name, so two tests walking the same screens keep their own pictures. */
+  static async open(options: { screenPrefix?: string } = {}): Promise<WizardRoom> {
+    const room = new WizardRoom(mkdtempSync(join(tmpdir(), 'conclave-wizard-renderer-')), mkdtempSync(join(tmpdir(), 'conclave-wizard-usb-')), mkdtempSync(join(tmpdir(), 'conclave-wizard-data-')), options.screenPrefix ?? '');
     mkdirSync(SCREENS_DIR, { recursive: true });
     await buildRenderer(room.rendererDir);
     room.bridge = await launchBridge({
@@ -106,7 +108,7 @@ export class WizardRoom {
   async screen(name: string, once = true): Promise<void> {
     if (once && this.screensTaken.has(name)) return;
     this.screensTaken.add(name);
-    await this.page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: false });
+    await this.page.screenshot({ path: join(SCREENS_DIR, `${this.screenPrefix}${name}.png`), fullPage: false });
   }
 
   async close(): Promise<void> {
