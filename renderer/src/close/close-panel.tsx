@@ -43,7 +43,7 @@ export function ClosePanel({ api, run, finished, navigate }: { api: ConclaveApi;
         <button type="button" className="large" onClick={() => void leave({ page: 'verify', path: finished.bundleDir })}>
           Verify this bundle
         </button>
-        {run.room.rehearsal ? (
+        {run.room.rehearsal && run.script.plan.steps.some((s) => s.action.type === 'backup.split') ? (
           <button type="button" className="large" onClick={() => void leave({ page: 'recovery', bundleDir: finished.bundleDir })}>
             Recovery drill with these shares
           </button>
