@@ -63,6 +63,12 @@ describe('a key-recovery rehearsal walked on screen, shares typed from the pract
     await room.screen('closed');
   });
 
+  it('offers no recovery drill on the close screen: this ceremony made no shares', async () => {
+    const page = room.page;
+    expect(await page.getByRole('button', { name: 'Verify this bundle' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Recovery drill with these shares' }).count()).toBe(0);
+  });
+
   it('recorded the three shares by the members and fingerprints on their cards, the refusal as a deviation, the KEK rebuilt with its recorded KCV, and every key restored and proven', () => {
     const lines = readTranscript(run.bundleDir);
     const card = (name: string) => root.cards.find((c) => c.custodian === name)!;
