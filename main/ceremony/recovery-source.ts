@@ -36,6 +36,7 @@ export async function readRecoverySource(bundleDir: string): Promise<RecoverySou
       { source: 'backup.json', fingerprints: backup.kek.shareFingerprints },
       { source: 'the transcript', fingerprints: verifiedShares.map((e) => ({ member: Number(e.data.index), fingerprint: String(e.data.fingerprint) })) },
     ],
+    voidedSets: events.filter((e) => e.type === 'backup.voided').map((e) => ({ setId: String(e.data.shareSetId), reason: String(e.data.reason) })),
   };
   return { backup, events, verifiedShares, expectation };
 }

@@ -15,6 +15,7 @@ export type CustodyErrorCode =
   | 'share.version'
   | 'share.malformed'
   | 'share.other-ceremony'
+  | 'share.voided-set'
   | 'share.other-set-shape'
   | 'share.duplicate'
   | 'share.fingerprint'

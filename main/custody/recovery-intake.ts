@@ -16,6 +16,8 @@ export interface RecoveryExpectation {
   kcv: string;
   /** Fingerprint lists to check each share against, each named for the messages ("backup.json", "the transcript"). */
   fingerprintLists: { source: string; fingerprints: readonly { member: number; fingerprint: string }[] }[];
+  /** Share sets the bundle's transcript declared void (backup.voided), and why: a card of one is named as such. */
+  voidedSets?: readonly { setId: string; reason: string }[];
 }
 
 /** A share accepted on entry: public facts only. */
@@ -35,7 +37,8 @@ export interface RebuiltKek {
 
 /**
  * Recovery intake: shares come in one at a time and each is checked on entry,
- * before any combining — checksum, share set ("from another ceremony"),
+ * before any combining — checksum, share set ("from another ceremony", or
+ * from a set this ceremony declared void),
  * duplicate, fingerprint against every list — so a bad share is named while
  * its custodian is still at the table. The KEK is rebuilt only from at least M
  * distinct accepted shares and only returned if its KCV matches.
@@ -118,6 +121,14 @@ export class RecoveryIntake {
 
   #check(e: ShareEnvelope): void {
     const x = this.#expect;
+    const voided = e.setId !== x.setId ? x.voidedSets?.find((v) => v.setId === e.setId) : undefined;
+    if (voided) {
+      throw new CustodyError(
+        'share.voided-set',
+        `This share (member ${e.member}) is from share set ${e.setId}, which this ceremony's transcript declared void (${voided.reason}). It restores nothing any more: set the card aside to be destroyed, and bring a card of the current set ${x.setId}.`,
+        { members: [e.member] },
+      );
+    }
     if (e.setId !== x.setId) {
       throw new CustodyError('share.other-ceremony', `This share (member ${e.member}) is from another ceremony: its share set is ${e.setId}, this backup's is ${x.setId}.`, { members: [e.member] });
     }

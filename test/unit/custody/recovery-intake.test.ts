@@ -71,6 +71,17 @@ describe('recovery intake', () => {
     expect(intake.accepted).toEqual([]);
   });
 
+  it('names a share of a set this ceremony declared void as such, with the reason, not as another ceremony\'s', async () => {
+    const { expectation } = await ceremony();
+    const replaced = await ceremony();
+    const intake = new RecoveryIntake({ ...expectation, voidedSets: [{ setId: replaced.expectation.setId, reason: 'replaced by the rotation' }] });
+    await expect(intake.offer(words(replaced.shares[2]!))).rejects.toMatchObject({
+      code: 'share.voided-set',
+      message: expect.stringMatching(/member 3\) is from share set \w+, which this ceremony's transcript declared void \(replaced by the rotation\)/),
+    });
+    expect(intake.accepted).toEqual([]);
+  });
+
   it('names a duplicate share on entry', async () => {
     const { shares, expectation } = await ceremony();
     const intake = new RecoveryIntake(expectation);
