@@ -10,10 +10,18 @@ import { RehearsalBanner } from '../common/rehearsal-banner.js';
 import { SealedFileEntry } from './sealed-file-entry.js';
 
 /**
+ * Refusals the custodian fixes by correcting what they typed: their words stay
+ * in the fields. Any other refusal (another ceremony's share, a voided set's,
+ * a duplicate, a fingerprint that differs) clears the fields, so the words of
+ * a card that will not be used do not stay on screen for the next custodian.
+ */
+const CORRECTABLE = new Set(['share.word-count', 'share.word-wrong', 'share.words-swapped', 'share.checksum', 'share.not-a-share', 'share.malformed']);
+
+/**
  * Shares come back one at a time: "2 of 3 needed", who has brought theirs,
  * and the entry for the next. Each is checked as soon as it is entered; a bad
  * one is named (the mistyped word's position, another ceremony's share, a
- * duplicate) and the custodian corrects it.
+ * duplicate) and the custodian corrects it, or sets the card aside.
  */
 export function ShareIntake({ api, progress, onProgress, busy, onRestore }: { api: ConclaveApi; progress: RecoveryProgress; onProgress: (p: RecoveryProgress) => void; busy: boolean; onRestore: () => void }) {
   const [problem, setProblem] = useState<ErrorValue | undefined>(undefined);
@@ -21,6 +29,8 @@ export function ShareIntake({ api, progress, onProgress, busy, onRestore }: { ap
   const [accepted, setAccepted] = useState<string | undefined>(undefined);
   // Where the last refused share was entered: its problem is shown beside that entry.
   const [problemAt, setProblemAt] = useState<'words' | 'sealed-file'>('words');
+  // Counts refusals that empty the fields (a new entry is mounted for each).
+  const [cleared, setCleared] = useState(0);
   const offer = (words: string[]) => check('words', () => api.recovery.offer({ words }));
   const offerSealedFile = (path: string, passphrase: string) => check('sealed-file', () => api.recovery.offerSealedFile({ path, passphrase }));
   const check = async (from: 'words' | 'sealed-file', send: () => ReturnType<ConclaveApi['recovery']['offer']>): Promise<boolean> => {
@@ -31,6 +41,7 @@ export function ShareIntake({ api, progress, onProgress, busy, onRestore }: { ap
       setProblem(result.error);
       setProblemAt(from);
       setAccepted(undefined);
+      if (from === 'words' && !CORRECTABLE.has(result.error.code)) setCleared((n) => n + 1);
       return false;
     }
     setProblem(undefined);
@@ -74,7 +85,7 @@ export function ShareIntake({ api, progress, onProgress, busy, onRestore }: { ap
       {!enough ? (
         <section className="panel" aria-labelledby="entry-title">
           <h2 id="entry-title">The next custodian types their share</h2>
-          <ShareEntry key={progress.accepted.length} count={progress.wordCount} action="Check this share" busy={sending} flagged={namedPositions(problemAt === 'words' ? problem?.message : undefined)} onSubmit={offer} />
+          <ShareEntry key={`${progress.accepted.length}-${cleared}`} count={progress.wordCount} action="Check this share" busy={sending} flagged={namedPositions(problemAt === 'words' ? problem?.message : undefined)} onSubmit={offer} />
         </section>
       ) : null}
       {!enough ? (

@@ -122,10 +122,14 @@ describe('a custodian-rotation rehearsal walked on screen, old shares typed from
     };
 
     await typeCard(root.cards.find((c) => c.custodian === 'Erin Evans')!);
-    const refused = page.getByRole('alert').filter({ hasText: `its share set is ${old.kek.shareSetId}, this backup's is ${renewed.kek.shareSetId}` });
+    // Named as a card of the set this rotation declared void, not as another ceremony's.
+    const refused = page.getByRole('alert').filter({ hasText: `is from share set ${old.kek.shareSetId}, which this ceremony's transcript declared void` });
     await refused.waitFor();
     await refused.scrollIntoViewIfNeeded();
     await room.screen('drill-old-card-refused');
+    expect(await refused.textContent()).toContain(`bring a card of the current set ${renewed.kek.shareSetId}`);
+    // A card that will not be used does not stay on screen for the next custodian.
+    expect(await page.getByLabel('Word 1', { exact: true }).inputValue()).toBe('');
     expect(await page.getByText('0 of 3 needed').count()).toBe(1);
 
     for (const [i, name] of ['Heidi Hansen', 'Ivan Ivanov', 'Judy Jones'].entries()) {
