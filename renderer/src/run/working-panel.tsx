@@ -14,8 +14,11 @@ export function WorkingPanel({ run, stepId }: { run: CeremonyRun; stepId: string
       <StepHeading plan={run.script.plan} step={step} fallback="Preparing the ceremony" />
       <p id="working-title" className="progress-line" role="status">
         <span className="spinner" aria-hidden="true" />
-        {progress ? `${progress.message} ${formatElapsed(now - Date.parse(progress.since))}` : 'Working…'}
+        {progress ? progress.message : 'Working…'}
       </p>
+      {/* Apart from the message, and outside the live region: a clock that ticks
+          every second would be read out every second. */}
+      {progress ? <p className="progress-elapsed">{formatElapsed(now - Date.parse(progress.since))} so far</p> : null}
       {stepId ? <StepResults lines={linesOfStep(run.lines, stepId)} /> : null}
     </section>
   );
